@@ -1,0 +1,58 @@
+#include "app/cli.h"
+
+#include <ostream>
+
+#include <CLI/CLI.hpp>
+
+#include "engine.h"
+
+namespace formviz::app {
+
+std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const* argv, std::ostream& out,
+                                                     std::ostream& err) {
+  CommandLine cmd;
+  CLI::App cli{"FormViz: strength exercises for runners, shown on a 3D figure with the working muscles highlighted.\n"
+               "Without a subcommand it opens the window."};
+  cli.set_version_flag("--version", std::string("formviz ") + engineVersion());
+  cli.footer("Exit codes: 0 success, 1 runtime error, 2 bad command line, 3 no display or no OpenGL 3.3.\n"
+             "Without a display, use 'formviz render' or run the window under 'xvfb-run -a formviz'.");
+  std::string dataDir;
+  cli.add_option("--data-dir", dataDir, "Folder with shaders/, models/ and animations/ (default: found automatically)")
+      ->check(CLI::ExistingDirectory);
+  cli.add_flag("-v,--verbose", cmd.verbose, "Log debug messages");
+  std::string screenshot;
+  cli.add_option("--screenshot", screenshot, "Save a PNG of the window after --frames frames, then quit");
+  cli.add_option("--frames", cmd.gui.frames, "Quit after this many frames (0: run until closed)")
+      ->check(CLI::NonNegativeNumber);
+  cli.add_flag("--reset-layout", cmd.gui.resetLayout, "Start with the default window and panel layout");
+
+  CLI::App* render = cli.add_subcommand("render", "Render a picture without opening a window (no display needed)");
+  std::string outFile, view = "front";
+  render->add_option("-o,--out", outFile, "Output PNG file")->required();
+  render->add_option("-W,--width", cmd.render.width, "Image width in pixels")->capture_default_str()->check(CLI::Range(16, 8192));
+  render->add_option("-H,--height", cmd.render.height, "Image height in pixels")->capture_default_str()->check(CLI::Range(16, 8192));
+  render->add_option("--view", view, "Camera view")->capture_default_str()
+      ->check(CLI::IsMember({"front", "side", "back", "three-quarter", "top"}));
+  render->add_option("--samples", cmd.render.samples, "Multisample anti-aliasing samples")->capture_default_str()->check(CLI::Range(1, 16));
+  render->add_flag("!--no-grid", cmd.render.grid, "Hide the floor grid");
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = cli.exit(e, out, err);
+    return code == 0 ? ExitCode::Ok : ExitCode::Usage;
+  }
+  if (!dataDir.empty()) cmd.dataDir = dataDir;
+  if (!screenshot.empty()) {
+    cmd.gui.screenshot = screenshot;
+    if (cmd.gui.frames == 0) cmd.gui.frames = 3;
+  }
+  if (render->parsed()) {
+    cmd.command = CommandLine::Command::Render;
+    cmd.render.out = outFile;
+    cmd.render.view = *render::viewPresetFromName(view);
+  }
+  return cmd;
+}
+
+}  // namespace formviz::app

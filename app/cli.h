@@ -1,0 +1,54 @@
+// [SECTION] The command line: parsing argv into a plain description of what to run.
+//
+//   formviz [--data-dir DIR] [-v]                  open the window
+//   formviz render --out FILE.png [options]        render a picture without a display
+//   formviz --help | --version
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "render/camera.h"
+
+namespace formviz::app {
+
+// Process exit codes (documented in README.md).
+enum class ExitCode : int {
+  Ok = 0,         // success
+  Failure = 1,    // a runtime error: unreadable data, shader error, cannot write the output
+  Usage = 2,      // bad command line
+  NoDisplay = 3,  // the window was asked for but there is no display / no OpenGL context
+};
+
+struct RenderOptions {
+  std::filesystem::path out;
+  int width = 1280;
+  int height = 720;
+  render::ViewPreset view = render::ViewPreset::Front;
+  int samples = 8;      // multisample anti-aliasing samples
+  bool grid = true;
+};
+
+struct GuiOptions {
+  std::optional<std::filesystem::path> screenshot;  // save the window here after `frames` frames, then quit
+  int frames = 0;                                   // quit after this many frames; 0 = run until closed
+  bool resetLayout = false;                         // ignore saved settings and panel layout
+};
+
+struct CommandLine {
+  enum class Command { Gui, Render } command = Command::Gui;
+  GuiOptions gui;
+  RenderOptions render;
+  std::optional<std::filesystem::path> dataDir;
+  bool verbose = false;
+};
+
+// Parses the arguments. On --help, --version or an error, prints to `out`/`err` and
+// returns the exit code to end with instead of a CommandLine.
+std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const* argv, std::ostream& out,
+                                                     std::ostream& err);
+
+}  // namespace formviz::app

@@ -1,0 +1,14 @@
+// [SECTION] The program's commands, as called from main() once the command line is parsed.
+#pragma once
+
+#include "app/cli.h"
+
+namespace formviz::app {
+
+// `formviz render`: draws the scene headlessly into a PNG file.
+ExitCode runRender(const CommandLine& cmd);
+
+// `formviz`: the window. Without a display, says so and points to the headless commands.
+ExitCode runGui(const CommandLine& cmd);
+
+}  // namespace formviz::app

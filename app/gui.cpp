@@ -1,0 +1,197 @@
+// The window: poll input -> draw the UI -> apply what the user asked -> render the 3D view.
+#include <cmath>
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "app/commands.h"
+#include "app/settings.h"
+#include "app/ui/shell.h"
+#include "core/clock.h"
+#include "core/log.h"
+#include "core/math.h"
+#include "core/paths.h"
+#include "platform/imgui_layer.h"
+#include "platform/window.h"
+#include "render/gl/context.h"
+#include "render/gl/scene_renderer.h"
+
+namespace formviz::app {
+namespace {
+
+constexpr const char* kNoDisplayMessage =
+    "formviz: no display found ($DISPLAY and $WAYLAND_DISPLAY are not set), so the window cannot open.\n"
+    "Without a display you can:\n"
+    "  render a picture:            formviz render --out figure.png --view three-quarter\n"
+    "  run the window virtually:    xvfb-run -a formviz\n"
+    "  run every test headless:     scripts/test\n"
+    "See 'formviz --help' for all commands and options.\n";
+
+// Eases the camera toward a preset instead of jumping, so the viewer keeps their bearings.
+struct CameraTransition {
+  bool active = false;
+  float yaw = 0.0f, pitch = 0.0f;
+
+  void start(const render::OrbitCamera& goal) {
+    active = true;
+    yaw = goal.yaw;
+    pitch = goal.pitch;
+  }
+  void advance(render::OrbitCamera& camera, float dt) {
+    if (!active) return;
+    const float blend = 1.0f - std::exp(-10.0f * dt);
+    camera.yaw = wrapAngle(camera.yaw + wrapAngle(yaw - camera.yaw) * blend);
+    camera.pitch += (pitch - camera.pitch) * blend;
+    if (std::abs(wrapAngle(yaw - camera.yaw)) < 1e-3f && std::abs(pitch - camera.pitch) < 1e-3f) active = false;
+  }
+};
+
+std::optional<render::ViewPreset> presetForKey(platform::Key key) {
+  switch (key) {
+    case platform::Key::Num1: return render::ViewPreset::Front;
+    case platform::Key::Num2: return render::ViewPreset::Side;
+    case platform::Key::Num3: return render::ViewPreset::Back;
+    case platform::Key::Num4: return render::ViewPreset::ThreeQuarter;
+    case platform::Key::Num5: return render::ViewPreset::Top;
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace
+
+ExitCode runGui(const CommandLine& cmd) {
+  if (!platform::displayAvailable()) {
+    std::fputs(kNoDisplayMessage, stderr);
+    return ExitCode::NoDisplay;
+  }
+  auto dataDir = findDataDir(cmd.dataDir);
+  if (!dataDir) {
+    log::error("{}", dataDir.error().message);
+    return ExitCode::Failure;
+  }
+  const std::filesystem::path configDir = userConfigDir();
+  const std::filesystem::path settingsPath = configDir.empty() ? configDir : configDir / "settings.json";
+  const std::filesystem::path imguiIniPath = configDir.empty() ? configDir : configDir / "imgui.ini";
+  Settings settings = cmd.gui.resetLayout ? Settings{} : loadSettings(settingsPath);
+
+  platform::WindowDesc desc;
+  desc.width = settings.window.width;
+  desc.height = settings.window.height;
+  desc.x = settings.window.x;
+  desc.y = settings.window.y;
+  desc.maximized = settings.window.maximized;
+#ifndef NDEBUG
+  desc.debugContext = true;
+#endif
+  auto window = platform::Window::create(desc);
+  if (!window) {
+    log::error("{}", window.error().message);
+    return ExitCode::NoDisplay;
+  }
+  if (!configDir.empty()) std::filesystem::create_directories(configDir);
+
+  auto renderer = gl::SceneRenderer::create(*dataDir / "shaders");
+  if (!renderer) {
+    log::error("{}", renderer.error().message);
+    return ExitCode::Failure;
+  }
+  const float dpiScale = platform::displayScale(**window);
+  platform::ImGuiLayer imgui(**window, {cmd.gui.resetLayout ? std::filesystem::path() : imguiIniPath, 16.0f,
+                                        dpiScale * settings.uiScale});
+
+  render::OrbitCamera camera;
+  render::ViewPreset view = render::viewPresetFromName(settings.view).value_or(render::ViewPreset::ThreeQuarter);
+  camera.setPreset(view);
+  CameraTransition transition;
+  const gl::TestObject figure = gl::makeTestObject();
+  std::optional<gl::RenderTarget> viewport;
+  glm::ivec2 viewportPixels{0};
+  FrameClock clock;
+  bool fullscreen = false;
+
+  for (int frame = 1;; ++frame) {
+    const float dt = clock.tick();
+    const platform::InputFrame input = (*window)->pollEvents(&imgui);
+    if (input.quitRequested) break;
+
+    auto selectView = [&](render::ViewPreset preset) {
+      view = preset;
+      render::OrbitCamera goal = camera;
+      goal.setPreset(preset);
+      transition.start(goal);
+    };
+    for (platform::Key key : input.keysPressed) {
+      if (auto preset = presetForKey(key)) selectView(*preset);
+      if (key == platform::Key::F11 || (key == platform::Key::Escape && fullscreen)) {
+        fullscreen = !fullscreen;
+        (*window)->setFullscreen(fullscreen);
+      }
+    }
+
+    // 3D view first, at the size the UI asked for last frame.
+    transition.advance(camera, dt);
+    if (viewportPixels.x > 0 && viewportPixels.y > 0) {
+      if (!viewport || viewport->width() != viewportPixels.x || viewport->height() != viewportPixels.y) {
+        auto target = gl::RenderTarget::create(viewportPixels.x, viewportPixels.y, 4);
+        if (target) viewport = std::move(target).value();
+        else log::warn("{}", target.error().message);
+      }
+      if (viewport) {
+        gl::SceneOptions options;
+        options.showGrid = settings.showGrid;
+        renderer->render(*viewport, camera, figure.draws(), glm::vec4(0.0f, 0.0f, 0.45f, 0.35f), options);
+      }
+    }
+
+    imgui.beginFrame();
+    ui::ShellInput shellInput;
+    shellInput.viewportTexture = viewport ? viewport->colorTexture() : 0;
+    shellInput.frameMs = clock.averageFrameMs();
+    shellInput.renderer = (*window)->contextDescription();
+    shellInput.view = view;
+    shellInput.showGrid = settings.showGrid;
+    const ui::ShellActions actions = ui::drawShell(shellInput, settings.layout, dpiScale * settings.uiScale);
+    imgui.endFrame();
+
+    if (cmd.gui.screenshot && frame == cmd.gui.frames) {
+      const glm::ivec2 size = (*window)->drawableSize();
+      if (Status saved = render::savePng(gl::readWindowPixels(size.x, size.y), *cmd.gui.screenshot); !saved) {
+        log::error("{}", saved.error().message);
+        return ExitCode::Failure;
+      }
+      log::info("wrote {}", cmd.gui.screenshot->string());
+    }
+    (*window)->swapBuffers();
+
+    if (actions.quit || (cmd.gui.frames > 0 && frame >= cmd.gui.frames)) break;
+    if (actions.viewPreset) selectView(*actions.viewPreset);
+    if (actions.toggleGrid) settings.showGrid = !settings.showGrid;
+    if (actions.toggleFullscreen) {
+      fullscreen = !fullscreen;
+      (*window)->setFullscreen(fullscreen);
+    }
+    if (actions.resetLayout) settings.layout = Settings::Layout{};
+    if (actions.orbit != glm::vec2(0.0f)) {
+      transition.active = false;
+      camera.orbit(actions.orbit.x, actions.orbit.y);
+    }
+    if (actions.pan != glm::vec2(0.0f)) camera.pan(actions.pan.x, actions.pan.y);
+    if (actions.zoom != 1.0f) camera.zoom(actions.zoom);
+    viewportPixels = actions.viewportPixels;
+  }
+
+  if (!fullscreen) {
+    settings.window.maximized = (*window)->maximized();
+    if (!settings.window.maximized) {
+      const glm::ivec2 size = (*window)->windowSize(), pos = (*window)->position();
+      settings.window = {pos.x, pos.y, size.x, size.y, false};
+    }
+  }
+  settings.view = render::viewPresetName(view);
+  if (!settingsPath.empty() && !cmd.gui.screenshot) {
+    if (Status saved = saveSettings(settingsPath, settings); !saved) log::warn("{}", saved.error().message);
+  }
+  return ExitCode::Ok;
+}
+
+}  // namespace formviz::app

@@ -1,0 +1,313 @@
+// [SECTION] Index
+//   Helpers     panel headers, splitters, empty states
+//   Panels      library, session, cues, player, viewport, status line
+//   Shell       the host window that lays them out
+#include "app/ui/shell.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+
+#include <fmt/format.h>
+#include <imgui.h>
+
+#include "engine.h"
+
+namespace formviz::app::ui {
+namespace {
+
+// [SECTION] Helpers
+
+const ImVec4 kMuted(0.42f, 0.44f, 0.48f, 1.0f);
+
+void panelHeader(const char* title) {
+  ImGui::TextUnformatted(title);
+  ImGui::Separator();
+  ImGui::Spacing();
+}
+
+// Centred, muted text for a panel that has nothing to show yet.
+void emptyState(const char* line1, const char* line2) {
+  ImGui::PushStyleColor(ImGuiCol_Text, kMuted);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x);
+  ImGui::Spacing();
+  ImGui::TextUnformatted(line1);
+  ImGui::Spacing();
+  ImGui::TextUnformatted(line2);
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+// A draggable bar between two panels. `size` is the panel's size in unscaled pixels; a
+// drag changes it by the mouse movement times `sign` (1 when the panel is before the bar).
+void splitter(const char* id, bool vertical, ImVec2 barSize, float* size, float sign, float scale, float minSize,
+              float maxSize) {
+  ImGui::InvisibleButton(id, barSize);
+  const bool active = ImGui::IsItemActive();
+  if (ImGui::IsItemHovered() || active)
+    ImGui::SetMouseCursor(vertical ? ImGuiMouseCursor_ResizeEW : ImGuiMouseCursor_ResizeNS);
+  if (active) {
+    const float delta = vertical ? ImGui::GetIO().MouseDelta.x : ImGui::GetIO().MouseDelta.y;
+    *size = std::clamp(*size + sign * delta / scale, minSize, maxSize);
+  }
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  const ImU32 color = ImGui::GetColorU32(active ? ImGuiCol_SeparatorActive
+                                               : ImGui::IsItemHovered() ? ImGuiCol_SeparatorHovered
+                                                                        : ImGuiCol_Separator);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  if (vertical) {
+    const float x = (min.x + max.x) * 0.5f;
+    draw->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), color, active ? 2.0f : 1.0f);
+  } else {
+    const float y = (min.y + max.y) * 0.5f;
+    draw->AddLine(ImVec2(min.x, y), ImVec2(max.x, y), color, active ? 2.0f : 1.0f);
+  }
+}
+
+// [SECTION] Panels
+
+void libraryPanel() {
+  panelHeader("Exercise library");
+  static std::array<char, 64> search{};
+  ImGui::SetNextItemWidth(-1.0f);
+  ImGui::BeginDisabled();
+  ImGui::InputTextWithHint("##search", "Search exercises", search.data(), search.size());
+  ImGui::EndDisabled();
+  emptyState("No exercises are installed yet.",
+             "Squats, lunges, deadlifts, planks and the other exercises will be listed here, "
+             "with filters by muscle, equipment and category.");
+}
+
+void sessionPanel() {
+  panelHeader("Session");
+  ImGui::TextUnformatted("Untitled session");
+  ImGui::PushStyleColor(ImGuiCol_Text, kMuted);
+  ImGui::TextUnformatted("Estimated 0 min  (aim for 30-45 min)");
+  ImGui::PopStyleColor();
+  emptyState("This session is empty.", "Add exercises from the library to plan sets, reps and rest.");
+}
+
+void cuesPanel() {
+  panelHeader("Form cues");
+  emptyState("No exercise selected.", "Pick an exercise to step through its form cues, phase by phase.");
+}
+
+void playerPanel() {
+  panelHeader("Player");
+  ImGui::BeginDisabled();
+  ImGui::Button("Play");
+  ImGui::SameLine();
+  ImGui::Button("<|");
+  ImGui::SameLine();
+  ImGui::Button("|>");
+  ImGui::SameLine();
+  static float speed = 1.0f;
+  ImGui::SetNextItemWidth(140.0f * ImGui::GetFontSize() / 16.0f);
+  ImGui::SliderFloat("Speed", &speed, 0.25f, 2.0f, "%.2fx");
+  ImGui::SameLine();
+  static bool loop = true;
+  ImGui::Checkbox("Loop phase", &loop);
+  static float time = 0.0f;
+  ImGui::SetNextItemWidth(-1.0f);
+  ImGui::SliderFloat("##timeline", &time, 0.0f, 1.0f, "0.00 s");
+  ImGui::EndDisabled();
+}
+
+void viewportPanel(const ShellInput& input, ShellActions& actions) {
+  const ImVec2 size = ImGui::GetContentRegionAvail();
+  const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+  actions.viewportPixels = glm::ivec2(std::max(1, int(size.x * scale.x)), std::max(1, int(size.y * scale.y)));
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+
+  ImGui::InvisibleButton("##viewport", ImVec2(std::max(size.x, 1.0f), std::max(size.y, 1.0f)),
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                             ImGuiButtonFlags_MouseButtonMiddle);
+  if (input.viewportTexture != 0) {
+    // The render target is upside down for ImGui (OpenGL's origin is bottom-left).
+    ImGui::GetWindowDrawList()->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(input.viewportTexture)),
+                                         origin, ImVec2(origin.x + size.x, origin.y + size.y), ImVec2(0, 1),
+                                         ImVec2(1, 0));
+  }
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsItemActive()) {
+    if (ImGui::IsMouseDown(ImGuiMouseButton_Left))
+      actions.orbit = glm::vec2(-io.MouseDelta.x, io.MouseDelta.y) * 0.008f;
+    else if (size.y > 0.0f)
+      actions.pan = glm::vec2(-io.MouseDelta.x, io.MouseDelta.y) / size.y;
+  }
+  if (ImGui::IsItemHovered() && io.MouseWheel != 0.0f) actions.zoom = std::pow(0.9f, io.MouseWheel);
+
+  // Toolbar over the top-left corner of the view.
+  ImGui::SetCursorScreenPos(ImVec2(origin.x + 8.0f, origin.y + 8.0f));
+  constexpr std::array<render::ViewPreset, 5> presets{render::ViewPreset::Front, render::ViewPreset::Side,
+                                                      render::ViewPreset::Back, render::ViewPreset::ThreeQuarter,
+                                                      render::ViewPreset::Top};
+  constexpr std::array<const char*, 5> labels{"Front", "Side", "Back", "3/4", "Top"};
+  for (std::size_t i = 0; i < presets.size(); ++i) {
+    if (i > 0) ImGui::SameLine();
+    const bool current = input.view == presets[i];
+    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(labels[i])) actions.viewPreset = presets[i];
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s view (key %zu)", render::viewPresetName(presets[i]), i + 1);
+    if (current) ImGui::PopStyleColor();
+  }
+  ImGui::SameLine();
+  bool grid = input.showGrid;
+  if (ImGui::Checkbox("Grid", &grid)) actions.toggleGrid = true;
+  ImGui::SetCursorScreenPos(ImVec2(origin.x + 8.0f, origin.y + size.y - ImGui::GetTextLineHeight() - 8.0f));
+  ImGui::PushStyleColor(ImGuiCol_Text, kMuted);
+  ImGui::TextUnformatted("Drag to orbit  -  right-drag to pan  -  wheel to zoom");
+  ImGui::PopStyleColor();
+}
+
+void statusLine(const ShellInput& input) {
+  ImGui::PushStyleColor(ImGuiCol_Text, kMuted);
+  const float fps = input.frameMs > 0.0f ? 1000.0f / input.frameMs : 0.0f;
+  ImGui::Text("Frame %.1f ms (%.0f fps)   |   View: %s   |   %s", double(input.frameMs), double(fps),
+              render::viewPresetName(input.view), input.renderer.c_str());
+  ImGui::PopStyleColor();
+}
+
+void menuBar(const ShellInput& input, ShellActions& actions, bool& showShortcuts, bool& showAbout) {
+  if (!ImGui::BeginMenuBar()) return;
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) actions.quit = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    constexpr std::array<render::ViewPreset, 5> presets{render::ViewPreset::Front, render::ViewPreset::Side,
+                                                        render::ViewPreset::Back, render::ViewPreset::ThreeQuarter,
+                                                        render::ViewPreset::Top};
+    constexpr std::array<const char*, 5> names{"Front", "Side", "Back", "Three-quarter", "Top"};
+    constexpr std::array<const char*, 5> keys{"1", "2", "3", "4", "5"};
+    for (std::size_t i = 0; i < presets.size(); ++i)
+      if (ImGui::MenuItem(names[i], keys[i], input.view == presets[i])) actions.viewPreset = presets[i];
+    ImGui::Separator();
+    if (ImGui::MenuItem("Floor grid", nullptr, input.showGrid)) actions.toggleGrid = true;
+    if (ImGui::MenuItem("Fullscreen", "F11")) actions.toggleFullscreen = true;
+    if (ImGui::MenuItem("Reset panel layout")) actions.resetLayout = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("Keyboard shortcuts")) showShortcuts = true;
+    if (ImGui::MenuItem("About FormViz")) showAbout = true;
+    ImGui::EndMenu();
+  }
+  ImGui::EndMenuBar();
+}
+
+void dialogs(bool& showShortcuts, bool& showAbout) {
+  if (showShortcuts) ImGui::OpenPopup("Keyboard shortcuts");
+  if (showAbout) ImGui::OpenPopup("About FormViz");
+  showShortcuts = showAbout = false;
+  const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
+  ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::BeginPopupModal("Keyboard shortcuts", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    constexpr std::array<std::array<const char*, 2>, 6> rows{{{"1 - 5", "Front, side, back, three-quarter, top view"},
+                                                              {"F11", "Fullscreen"},
+                                                              {"Left drag", "Orbit the camera"},
+                                                              {"Right or middle drag", "Pan"},
+                                                              {"Mouse wheel", "Zoom"},
+                                                              {"Ctrl+Q", "Quit"}}};
+    if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
+      for (const auto& row : rows) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(row[0]);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(row[1]);
+      }
+      ImGui::EndTable();
+    }
+    if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::BeginPopupModal("About FormViz", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("FormViz %s", engineVersion());
+    ImGui::TextUnformatted("Strength exercises for runners, shown on a 3D figure\nwith the working muscles highlighted.");
+    if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace
+
+// [SECTION] Shell
+
+ShellActions drawShell(const ShellInput& input, Settings::Layout& layout, float uiScale) {
+  ShellActions actions;
+  const ImGuiViewport* screen = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(screen->WorkPos);
+  ImGui::SetNextWindowSize(screen->WorkSize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::Begin("FormViz", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar);
+  ImGui::PopStyleVar();
+
+  static bool showShortcuts = false, showAbout = false;
+  menuBar(input, actions, showShortcuts, showAbout);
+
+  const float s = uiScale;
+  const float bar = 6.0f * s;  // splitter thickness
+  const float status = ImGui::GetFrameHeight();
+  const ImVec2 body = ImGui::GetContentRegionAvail();
+  const float bodyHeight = body.y - status;
+  // Side panels give way on narrow windows so the 3D view keeps at least half the width.
+  const float sideShrink = std::min(1.0f, 0.5f * body.x / std::max(1.0f, (layout.libraryWidth + layout.sidebarWidth) * s));
+  const float libraryWidth = layout.libraryWidth * s * sideShrink;
+  const float sidebarWidth = layout.sidebarWidth * s * sideShrink;
+  const float centreWidth = std::max(100.0f, body.x - libraryWidth - sidebarWidth - 2.0f * bar);
+  const float playerHeight = layout.playerHeight * s;
+  const float viewportHeight = std::max(50.0f, bodyHeight - playerHeight - bar);
+  const float cuesHeight = (bodyHeight - bar) * layout.cuesFraction;
+  const float sessionHeight = bodyHeight - bar - cuesHeight;
+
+  // The frame packs panels edge to edge; panels get the normal spacing back inside.
+  const ImVec2 itemSpacing = ImGui::GetStyle().ItemSpacing;
+  auto panel = [&](const char* id, ImVec2 size, ImGuiWindowFlags flags, auto&& draw) {
+    ImGui::BeginChild(id, size, false, flags);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, itemSpacing);
+    draw();
+    ImGui::PopStyleVar();
+    ImGui::EndChild();
+  };
+  const ImGuiWindowFlags padded = ImGuiWindowFlags_AlwaysUseWindowPadding;
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+
+  panel("library", ImVec2(libraryWidth, bodyHeight), padded, libraryPanel);
+  ImGui::SameLine();
+  splitter("##split-library", true, ImVec2(bar, bodyHeight), &layout.libraryWidth, 1.0f, s * sideShrink, 160.0f, 800.0f);
+  ImGui::SameLine();
+
+  ImGui::BeginGroup();
+  panel("viewport", ImVec2(centreWidth, viewportHeight),
+        ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse, [&] { viewportPanel(input, actions); });
+  splitter("##split-player", false, ImVec2(centreWidth, bar), &layout.playerHeight, -1.0f, s, 90.0f, 600.0f);
+  panel("player", ImVec2(centreWidth, playerHeight), padded, playerPanel);
+  ImGui::EndGroup();
+  ImGui::SameLine();
+  splitter("##split-sidebar", true, ImVec2(bar, bodyHeight), &layout.sidebarWidth, -1.0f, s * sideShrink, 200.0f, 800.0f);
+  ImGui::SameLine();
+
+  ImGui::BeginGroup();
+  panel("session", ImVec2(sidebarWidth, sessionHeight), padded, sessionPanel);
+  float cuesPixels = cuesHeight / s;
+  splitter("##split-cues", false, ImVec2(sidebarWidth, bar), &cuesPixels, -1.0f, s, 0.0f, 1e6f);
+  layout.cuesFraction = std::clamp(cuesPixels * s / std::max(1.0f, bodyHeight - bar), 0.15f, 0.85f);
+  panel("cues", ImVec2(sidebarWidth, cuesHeight), padded, cuesPanel);
+  ImGui::EndGroup();
+  ImGui::PopStyleVar();
+
+  ImGui::SetCursorPosX(ImGui::GetStyle().FramePadding.x * 2.0f);
+  ImGui::AlignTextToFramePadding();
+  statusLine(input);
+  ImGui::End();
+
+  dialogs(showShortcuts, showAbout);
+  return actions;
+}
+
+}  // namespace formviz::app::ui

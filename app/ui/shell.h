@@ -1,0 +1,41 @@
+// [SECTION] The window's frame: menu bar, library, session and cue panels, the 3D
+// viewport, the player strip and the status line, with draggable splitters.
+// Reads state, returns what the user asked for; it changes nothing itself except
+// the panel sizes in `layout`.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <glm/glm.hpp>
+
+#include "app/settings.h"
+#include "render/camera.h"
+
+namespace formviz::app::ui {
+
+struct ShellInput {
+  std::uint32_t viewportTexture = 0;  // the 3D view rendered last frame (GL texture name)
+  glm::ivec2 viewportTextureSize{0};  // its size in pixels
+  float frameMs = 0.0f;
+  std::string renderer;               // e.g. "OpenGL 4.5 ... on llvmpipe"
+  render::ViewPreset view = render::ViewPreset::Front;
+  bool showGrid = true;
+};
+
+struct ShellActions {
+  bool quit = false;
+  bool resetLayout = false;
+  bool toggleGrid = false;
+  bool toggleFullscreen = false;
+  std::optional<render::ViewPreset> viewPreset;
+  glm::ivec2 viewportPixels{0};  // size the 3D view should have next frame (pixels)
+  glm::vec2 orbit{0.0f};         // radians (yaw, pitch) from dragging in the viewport
+  glm::vec2 pan{0.0f};           // viewport-height fractions (right, up)
+  float zoom = 1.0f;             // distance factor from the mouse wheel
+};
+
+ShellActions drawShell(const ShellInput& input, Settings::Layout& layout, float uiScale);
+
+}  // namespace formviz::app::ui

@@ -1,0 +1,45 @@
+// [SECTION] Dear ImGui on SDL2 + OpenGL3: context, fonts, and the two backends
+// (both ship in Debian's libimgui.a). The app draws its panels between beginFrame()
+// and endFrame(); this class knows nothing about them.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+union SDL_Event;
+
+namespace formviz::platform {
+
+class Window;
+
+struct ImGuiDesc {
+  std::filesystem::path iniFile;  // where ImGui keeps its window state; empty: not saved
+  float fontSizePixels = 16.0f;   // before the display scale
+  float displayScale = 1.0f;      // from the display's DPI
+};
+
+class ImGuiLayer {
+ public:
+  ImGuiLayer(Window& window, const ImGuiDesc& desc);
+  ~ImGuiLayer();
+  ImGuiLayer(const ImGuiLayer&) = delete;
+  ImGuiLayer& operator=(const ImGuiLayer&) = delete;
+
+  void processEvent(const SDL_Event* event);
+  void beginFrame();
+  // Renders the UI into the default framebuffer (the window).
+  void endFrame();
+
+  bool wantsKeyboard() const;
+  bool wantsMouse() const;
+
+ private:
+  Window& window_;
+  std::string iniFile_;  // ImGui keeps a pointer to it
+};
+
+// Display scale from the window's display DPI (1.0 at 96 DPI); 1.0 when unknown.
+float displayScale(const Window& window);
+
+}  // namespace formviz::platform

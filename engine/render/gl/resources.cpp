@@ -1,0 +1,131 @@
+#include "render/gl/resources.h"
+
+#include <algorithm>
+
+#include <glad/gl.h>
+#include <fmt/format.h>
+
+namespace formviz::gl {
+
+void BufferDeleter::operator()(std::uint32_t id) const { glDeleteBuffers(1, &id); }
+void VertexArrayDeleter::operator()(std::uint32_t id) const { glDeleteVertexArrays(1, &id); }
+void TextureDeleter::operator()(std::uint32_t id) const { glDeleteTextures(1, &id); }
+void RenderbufferDeleter::operator()(std::uint32_t id) const { glDeleteRenderbuffers(1, &id); }
+void FramebufferDeleter::operator()(std::uint32_t id) const { glDeleteFramebuffers(1, &id); }
+
+namespace {
+template <typename T>
+Buffer makeBuffer(GLenum target, const std::vector<T>& data) {
+  GLuint id = 0;
+  glGenBuffers(1, &id);
+  glBindBuffer(target, id);
+  glBufferData(target, static_cast<GLsizeiptr>(data.size() * sizeof(T)), data.data(), GL_STATIC_DRAW);
+  return Buffer(id);
+}
+}  // namespace
+
+GpuMesh upload(const render::TriangleMesh& mesh) {
+  // Interleaved position + normal: one buffer, one cache-friendly stream.
+  std::vector<float> interleaved;
+  interleaved.reserve(mesh.positions.size() * 6);
+  for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
+    const glm::vec3& p = mesh.positions[i];
+    const glm::vec3& n = mesh.normals[i];
+    interleaved.insert(interleaved.end(), {p.x, p.y, p.z, n.x, n.y, n.z});
+  }
+  GpuMesh gpu;
+  GLuint vao = 0;
+  glGenVertexArrays(1, &vao);
+  gpu.vertexArray_ = VertexArray(vao);
+  glBindVertexArray(vao);
+  gpu.vertices_ = makeBuffer(GL_ARRAY_BUFFER, interleaved);
+  gpu.indices_ = makeBuffer(GL_ELEMENT_ARRAY_BUFFER, mesh.indices);
+  const GLsizei stride = 6 * sizeof(float);
+  glEnableVertexAttribArray(kAttribPosition);
+  glVertexAttribPointer(kAttribPosition, 3, GL_FLOAT, GL_FALSE, stride, nullptr);
+  glEnableVertexAttribArray(kAttribNormal);
+  glVertexAttribPointer(kAttribNormal, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(3 * sizeof(float)));
+  glBindVertexArray(0);
+  gpu.indexCount_ = static_cast<int>(mesh.indices.size());
+  return gpu;
+}
+
+void GpuMesh::draw() const {
+  glBindVertexArray(vertexArray_.id());
+  glDrawElements(GL_TRIANGLES, indexCount_, GL_UNSIGNED_INT, nullptr);
+  glBindVertexArray(0);
+}
+
+Result<RenderTarget> RenderTarget::create(int width, int height, int samples) {
+  if (width <= 0 || height <= 0 || width > 16384 || height > 16384)
+    return makeError(fmt::format("cannot render a {}x{} image: width and height must be 1 to 16384", width, height));
+  GLint maxSamples = 1;
+  glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
+  RenderTarget target;
+  target.width_ = width;
+  target.height_ = height;
+  target.samples_ = std::clamp(samples, 1, std::max(1, int(maxSamples)));
+
+  GLuint id = 0;
+  glGenRenderbuffers(1, &id);
+  target.msaaColor_ = Renderbuffer(id);
+  glBindRenderbuffer(GL_RENDERBUFFER, id);
+  glRenderbufferStorageMultisample(GL_RENDERBUFFER, target.samples_, GL_RGBA8, width, height);
+  glGenRenderbuffers(1, &id);
+  target.msaaDepth_ = Renderbuffer(id);
+  glBindRenderbuffer(GL_RENDERBUFFER, id);
+  glRenderbufferStorageMultisample(GL_RENDERBUFFER, target.samples_, GL_DEPTH24_STENCIL8, width, height);
+  glBindRenderbuffer(GL_RENDERBUFFER, 0);
+
+  glGenFramebuffers(1, &id);
+  target.msaaFramebuffer_ = Framebuffer(id);
+  glBindFramebuffer(GL_FRAMEBUFFER, id);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, target.msaaColor_.id());
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, target.msaaDepth_.id());
+  const GLenum msaaStatus = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+
+  glGenTextures(1, &id);
+  target.resolvedColor_ = Texture(id);
+  glBindTexture(GL_TEXTURE_2D, id);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glBindTexture(GL_TEXTURE_2D, 0);
+  glGenFramebuffers(1, &id);
+  target.resolvedFramebuffer_ = Framebuffer(id);
+  glBindFramebuffer(GL_FRAMEBUFFER, id);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target.resolvedColor_.id(), 0);
+  const GLenum resolvedStatus = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+
+  if (msaaStatus != GL_FRAMEBUFFER_COMPLETE || resolvedStatus != GL_FRAMEBUFFER_COMPLETE)
+    return makeError(fmt::format("the OpenGL driver refused a {}x{} render target with {} samples (status 0x{:x}/0x{:x})",
+                                 width, height, target.samples_, msaaStatus, resolvedStatus));
+  return target;
+}
+
+void RenderTarget::bind() const {
+  glBindFramebuffer(GL_FRAMEBUFFER, msaaFramebuffer_.id());
+  glViewport(0, 0, width_, height_);
+}
+
+void RenderTarget::resolve() const {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, msaaFramebuffer_.id());
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolvedFramebuffer_.id());
+  glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+render::Image RenderTarget::readPixels() const {
+  render::Image image(width_, height_);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, resolvedFramebuffer_.id());
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, image.pixels.data());
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+  render::flipVertically(image);
+  return image;
+}
+
+}  // namespace formviz::gl

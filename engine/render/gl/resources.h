@@ -1,0 +1,75 @@
+// [SECTION] GPU resources: buffers, vertex arrays, textures, framebuffers, meshes and
+// the offscreen render target every view draws into.
+#pragma once
+
+#include <cstdint>
+
+#include "core/result.h"
+#include "render/gl/handle.h"
+#include "render/image.h"
+#include "render/mesh.h"
+
+namespace formviz::gl {
+
+struct BufferDeleter { void operator()(std::uint32_t id) const; };
+struct VertexArrayDeleter { void operator()(std::uint32_t id) const; };
+struct TextureDeleter { void operator()(std::uint32_t id) const; };
+struct RenderbufferDeleter { void operator()(std::uint32_t id) const; };
+struct FramebufferDeleter { void operator()(std::uint32_t id) const; };
+
+using Buffer = Handle<struct BufferTag, BufferDeleter>;
+using VertexArray = Handle<struct VertexArrayTag, VertexArrayDeleter>;
+using Texture = Handle<struct TextureTag, TextureDeleter>;
+using Renderbuffer = Handle<struct RenderbufferTag, RenderbufferDeleter>;
+using Framebuffer = Handle<struct FramebufferTag, FramebufferDeleter>;
+
+// Vertex attribute locations shared by every mesh shader (layout(location = N)).
+inline constexpr std::uint32_t kAttribPosition = 0;
+inline constexpr std::uint32_t kAttribNormal = 1;
+
+// An indexed triangle mesh on the GPU.
+class GpuMesh {
+ public:
+  void draw() const;
+  int indexCount() const { return indexCount_; }
+
+ private:
+  friend GpuMesh upload(const render::TriangleMesh& mesh);
+  VertexArray vertexArray_;
+  Buffer vertices_;
+  Buffer indices_;
+  int indexCount_ = 0;
+};
+
+// The one place a CPU mesh becomes a GPU mesh.
+GpuMesh upload(const render::TriangleMesh& mesh);
+
+// A multisampled colour + depth framebuffer resolved into a single-sample RGBA8 texture
+// that can be shown (ImGui::Image) or read back (readPixels).
+class RenderTarget {
+ public:
+  // samples: 1 (no MSAA) up to the driver's limit; larger values are clamped.
+  static Result<RenderTarget> create(int width, int height, int samples);
+
+  // Binds the multisampled framebuffer and sets the viewport to its size.
+  void bind() const;
+  // Resolves the multisampled image into colorTexture().
+  void resolve() const;
+  // Reads the resolved image back, top row first. Call after resolve().
+  render::Image readPixels() const;
+
+  int width() const { return width_; }
+  int height() const { return height_; }
+  int samples() const { return samples_; }
+  std::uint32_t colorTexture() const { return resolvedColor_.id(); }
+
+ private:
+  int width_ = 0, height_ = 0, samples_ = 1;
+  Framebuffer msaaFramebuffer_;
+  Renderbuffer msaaColor_;
+  Renderbuffer msaaDepth_;
+  Framebuffer resolvedFramebuffer_;
+  Texture resolvedColor_;
+};
+
+}  // namespace formviz::gl

@@ -1,0 +1,105 @@
+#include "render/gl/scene_renderer.h"
+
+#include <glad/gl.h>
+#include <glm/gtc/matrix_transform.hpp>
+
+namespace formviz::gl {
+namespace {
+
+render::TriangleMesh makeFloor(float halfSize) {
+  render::TriangleMesh floor;
+  floor.positions = {{-halfSize, 0, -halfSize}, {-halfSize, 0, halfSize}, {halfSize, 0, halfSize}, {halfSize, 0, -halfSize}};
+  floor.normals.assign(4, glm::vec3(0, 1, 0));
+  floor.indices = {0, 1, 2, 0, 2, 3};
+  return floor;
+}
+
+}  // namespace
+
+Result<SceneRenderer> SceneRenderer::create(const std::filesystem::path& shaderDir) {
+  SceneRenderer renderer;
+  auto background = ShaderProgram::load(shaderDir, "background");
+  if (!background) return background.error();
+  auto ground = ShaderProgram::load(shaderDir, "ground");
+  if (!ground) return ground.error();
+  auto mesh = ShaderProgram::load(shaderDir, "mesh");
+  if (!mesh) return mesh.error();
+  renderer.background_ = std::move(background).value();
+  renderer.ground_ = std::move(ground).value();
+  renderer.mesh_ = std::move(mesh).value();
+  renderer.floor_ = upload(makeFloor(40.0f));
+  GLuint vao = 0;
+  glGenVertexArrays(1, &vao);
+  renderer.emptyVertexArray_ = VertexArray(vao);
+  return renderer;
+}
+
+void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera& camera,
+                           const std::vector<MeshDraw>& meshes, const glm::vec4& contactShadow,
+                           const SceneOptions& options) const {
+  target.bind();
+  const float aspect = static_cast<float>(target.width()) / static_cast<float>(target.height());
+  const glm::mat4 viewProjection = camera.projection(aspect) * camera.view();
+  const glm::vec3 eye = camera.eye();
+  const glm::vec3 horizon(0.905f, 0.918f, 0.930f);
+
+  glDisable(GL_BLEND);
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LEQUAL);
+  glDepthMask(GL_TRUE);
+  glClearColor(horizon.x, horizon.y, horizon.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+
+  // Backdrop at the far plane, without writing depth.
+  glDepthMask(GL_FALSE);
+  background_.use();
+  background_.set("uTopColor", glm::vec3(0.780f, 0.812f, 0.847f));
+  background_.set("uBottomColor", horizon);
+  glBindVertexArray(emptyVertexArray_.id());
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  glBindVertexArray(0);
+  glDepthMask(GL_TRUE);
+
+  ground_.use();
+  ground_.set("uViewProjection", viewProjection);
+  ground_.set("uEye", eye);
+  ground_.set("uGroundColor", glm::vec3(0.945f, 0.945f, 0.940f));
+  ground_.set("uLineColor", glm::vec3(0.70f, 0.72f, 0.75f));
+  ground_.set("uShowGrid", options.showGrid ? 1 : 0);
+  ground_.set("uContactShadow", contactShadow);
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+  floor_.draw();
+  glDisable(GL_BLEND);
+
+  glEnable(GL_CULL_FACE);
+  glCullFace(GL_BACK);
+  mesh_.use();
+  mesh_.set("uViewProjection", viewProjection);
+  mesh_.set("uEye", eye);
+  for (const MeshDraw& draw : meshes) {
+    mesh_.set("uModel", draw.model);
+    mesh_.set("uNormalMatrix", glm::transpose(glm::inverse(glm::mat3(draw.model))));
+    mesh_.set("uBaseColor", draw.color);
+    draw.mesh->draw();
+  }
+  glDisable(GL_CULL_FACE);
+  glUseProgram(0);
+  target.resolve();
+}
+
+TestObject makeTestObject() {
+  TestObject object;
+  object.body = upload(render::makeCapsule(0.18f, 1.70f, 48));
+  object.frontMarker = upload(render::makeSphere(0.07f, 32));
+  return object;
+}
+
+std::vector<MeshDraw> TestObject::draws() const {
+  return {
+      {&body, glm::mat4(1.0f), glm::vec3(0.80f, 0.68f, 0.60f)},
+      {&frontMarker, glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, 1.45f, 0.17f)), glm::vec3(0.93f, 0.45f, 0.15f)},
+  };
+}
+
+}  // namespace formviz::gl

@@ -1,0 +1,49 @@
+// [SECTION] Shader programs loaded from the shaders/ folder.
+//
+// A program is "<name>.vert" + "<name>.frag". Compile and link errors come back as an
+// Error whose lines read "shaders/<file>:<line>: <driver message>", like a compiler's.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include <glm/glm.hpp>
+
+#include "core/result.h"
+#include "render/gl/handle.h"
+
+namespace formviz::gl {
+
+struct ProgramDeleter {
+  void operator()(std::uint32_t id) const;
+};
+
+class ShaderProgram {
+ public:
+  // Loads, compiles and links `<shaderDir>/<name>.vert` and `.frag`.
+  static Result<ShaderProgram> load(const std::filesystem::path& shaderDir, std::string_view name);
+
+  void use() const;
+  // Sets a uniform of this program, which must be in use (OpenGL 3.3 has no
+  // glProgramUniform). Uniforms the program does not use (optimised out) are ignored.
+  void set(const char* uniform, float value) const;
+  void set(const char* uniform, int value) const;
+  void set(const char* uniform, const glm::vec3& value) const;
+  void set(const char* uniform, const glm::vec4& value) const;
+  void set(const char* uniform, const glm::mat4& value) const;
+  void set(const char* uniform, const glm::mat3& value) const;
+
+  std::uint32_t id() const { return program_.id(); }
+
+ private:
+  Handle<struct ProgramTag, ProgramDeleter> program_;
+};
+
+// Rewrites a driver's info log so each message starts with "<fileLabel>:<line>:".
+// Understands Mesa's "0:12(5): error" and NVIDIA/AMD's "0(12) : error" forms; other
+// lines are kept as they are. Exposed for tests.
+std::string annotateShaderLog(std::string_view log, std::string_view fileLabel);
+
+}  // namespace formviz::gl

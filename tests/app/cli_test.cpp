@@ -1,0 +1,105 @@
+#include "app/cli.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <vector>
+
+namespace formviz::app {
+namespace {
+
+struct Parsed {
+  std::variant<CommandLine, ExitCode> result;
+  std::string out, err;
+};
+
+Parsed parse(std::vector<const char*> args) {
+  args.insert(args.begin(), "formviz");
+  std::ostringstream out, err;
+  auto result = parseCommandLine(static_cast<int>(args.size()), args.data(), out, err);
+  return {result, out.str(), err.str()};
+}
+
+TEST(CommandLine, NoArgumentsOpensTheWindow) {
+  const Parsed p = parse({});
+  ASSERT_TRUE(std::holds_alternative<CommandLine>(p.result));
+  const auto& cmd = std::get<CommandLine>(p.result);
+  EXPECT_EQ(cmd.command, CommandLine::Command::Gui);
+  EXPECT_FALSE(cmd.dataDir);
+  EXPECT_FALSE(cmd.gui.screenshot);
+}
+
+TEST(CommandLine, RenderWithEveryOption) {
+  const Parsed p = parse({"render", "--out", "x.png", "--width", "640", "--height", "480", "--view", "side",
+                          "--samples", "2", "--no-grid"});
+  ASSERT_TRUE(std::holds_alternative<CommandLine>(p.result)) << p.err;
+  const auto& cmd = std::get<CommandLine>(p.result);
+  EXPECT_EQ(cmd.command, CommandLine::Command::Render);
+  EXPECT_EQ(cmd.render.out, "x.png");
+  EXPECT_EQ(cmd.render.width, 640);
+  EXPECT_EQ(cmd.render.height, 480);
+  EXPECT_EQ(cmd.render.view, render::ViewPreset::Side);
+  EXPECT_EQ(cmd.render.samples, 2);
+  EXPECT_FALSE(cmd.render.grid);
+}
+
+TEST(CommandLine, RenderDefaults) {
+  const Parsed p = parse({"render", "-o", "y.png"});
+  const auto& cmd = std::get<CommandLine>(p.result);
+  EXPECT_EQ(cmd.render.width, 1280);
+  EXPECT_EQ(cmd.render.height, 720);
+  EXPECT_EQ(cmd.render.view, render::ViewPreset::Front);
+  EXPECT_TRUE(cmd.render.grid);
+}
+
+TEST(CommandLine, ThreeQuarterViewIsAccepted) {
+  const Parsed p = parse({"render", "-o", "y.png", "--view", "three-quarter"});
+  EXPECT_EQ(std::get<CommandLine>(p.result).render.view, render::ViewPreset::ThreeQuarter);
+}
+
+struct BadCase {
+  std::vector<const char*> args;
+  const char* mentions;
+};
+class BadCommandLine : public ::testing::TestWithParam<BadCase> {};
+TEST_P(BadCommandLine, IsAUsageErrorThatSaysWhy) {
+  const Parsed p = parse(GetParam().args);
+  ASSERT_TRUE(std::holds_alternative<ExitCode>(p.result));
+  EXPECT_EQ(std::get<ExitCode>(p.result), ExitCode::Usage);
+  EXPECT_NE(p.err.find(GetParam().mentions), std::string::npos) << p.err;
+}
+INSTANTIATE_TEST_SUITE_P(
+    Table, BadCommandLine,
+    ::testing::Values(BadCase{{"render"}, "--out"},                                   // output required
+                      BadCase{{"render", "-o", "a.png", "--view", "diagonal"}, "diagonal"},
+                      BadCase{{"render", "-o", "a.png", "--width", "0"}, "width"},
+                      BadCase{{"render", "-o", "a.png", "--height", "abc"}, "height"},
+                      BadCase{{"--data-dir", "/nonexistent/dir"}, "/nonexistent/dir"},
+                      BadCase{{"--no-such-flag"}, "no-such-flag"},
+                      BadCase{{"--frames", "-2"}, "frames"}));
+
+TEST(CommandLine, HelpAndVersionExitCleanly) {
+  Parsed help = parse({"--help"});
+  ASSERT_TRUE(std::holds_alternative<ExitCode>(help.result));
+  EXPECT_EQ(std::get<ExitCode>(help.result), ExitCode::Ok);
+  EXPECT_NE(help.out.find("render"), std::string::npos);
+  EXPECT_NE(help.out.find("Exit codes"), std::string::npos);
+
+  Parsed version = parse({"--version"});
+  EXPECT_EQ(std::get<ExitCode>(version.result), ExitCode::Ok);
+  EXPECT_NE(version.out.find("formviz 0."), std::string::npos) << version.out;
+
+  Parsed renderHelp = parse({"render", "--help"});
+  EXPECT_EQ(std::get<ExitCode>(renderHelp.result), ExitCode::Ok);
+  EXPECT_NE(renderHelp.out.find("--view"), std::string::npos);
+}
+
+TEST(CommandLine, ScreenshotDefaultsToAFewFrames) {
+  const Parsed p = parse({"--screenshot", "ui.png"});
+  const auto& cmd = std::get<CommandLine>(p.result);
+  EXPECT_EQ(cmd.gui.screenshot, std::filesystem::path("ui.png"));
+  EXPECT_EQ(cmd.gui.frames, 3);
+}
+
+}  // namespace
+}  // namespace formviz::app

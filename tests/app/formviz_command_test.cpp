@@ -1,0 +1,149 @@
+// Runs the real formviz executable, as a user would.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+
+#include "core/paths.h"
+#include "gl/golden.h"
+#include "render/image.h"
+
+namespace formviz {
+namespace {
+namespace fs = std::filesystem;
+
+struct ProcessResult {
+  int exitCode = -1;
+  std::string output;  // stdout and stderr
+};
+
+ProcessResult run(const std::string& arguments, const std::string& environment = "") {
+  const std::string command = environment + " " + FORMVIZ_EXE + " " + arguments + " 2>&1";
+  ProcessResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return result;
+  std::array<char, 4096> buffer;
+  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) result.output.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+fs::path outputDir(const char* name) {
+  fs::path dir = fs::path(FORMVIZ_TEST_OUTPUT_DIR) / "command" / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+TEST(FormvizRender, WritesAPngOfTheRequestedSize) {
+  const fs::path out = outputDir("render") / "three-quarter.png";
+  const ProcessResult r = run("render --out " + out.string() + " --width 400 --height 300 --view three-quarter");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  ASSERT_TRUE(fs::exists(out));
+  EXPECT_GT(fs::file_size(out), 1000u);
+  auto image = render::loadPng(out);
+  ASSERT_TRUE(image) << image.error().message;
+  EXPECT_EQ(image->width, 400);
+  EXPECT_EQ(image->height, 300);
+}
+
+TEST(FormvizRender, WorksWithNoDisplayAtAll) {
+  const fs::path out = outputDir("nodisplay") / "front.png";
+  const ProcessResult r = run("render --out " + out.string() + " -W 64 -H 48", "env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  auto image = render::loadPng(out);
+  ASSERT_TRUE(image) << image.error().message;
+  EXPECT_EQ(image->width, 64);
+}
+
+TEST(FormvizRender, BrokenShaderFailsWithFileAndLine) {
+  const fs::path data = outputDir("broken-shader");
+  fs::copy(fs::path(FORMVIZ_SOURCE_DIR) / "shaders", data / "shaders");
+  ASSERT_TRUE(writeFileAtomic(data / "shaders" / "ground.frag",
+                              "#version 330 core\nout vec4 c;\nvoid main() {\n  c = vec4(1.0)\n}\n"));
+  const fs::path out = data / "x.png";
+  const ProcessResult r = run("--data-dir " + data.string() + " render --out " + out.string());
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("shaders/ground.frag:5"), std::string::npos) << r.output;  // the missing ';' is seen at '}'
+  EXPECT_FALSE(fs::exists(out)) << "no picture is written when rendering fails";
+}
+
+TEST(FormvizRender, MissingShaderFailsNamingTheFile) {
+  const fs::path data = outputDir("missing-shader");
+  fs::copy(fs::path(FORMVIZ_SOURCE_DIR) / "shaders", data / "shaders");
+  fs::remove(data / "shaders" / "mesh.vert");
+  const ProcessResult r = run("--data-dir " + data.string() + " render --out " + (data / "x.png").string());
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("mesh.vert"), std::string::npos) << r.output;
+}
+
+TEST(FormvizRender, UnwritableOutputIsAClearError) {
+  const ProcessResult r = run("render --out /proc/formviz-cannot-write-here.png -W 32 -H 32");
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("formviz-cannot-write-here.png"), std::string::npos) << r.output;
+}
+
+TEST(FormvizCommand, BadArgumentsExitWithUsageCode) {
+  const ProcessResult r = run("render --view sideways --out x.png");
+  EXPECT_EQ(r.exitCode, 2) << r.output;
+  EXPECT_NE(r.output.find("sideways"), std::string::npos) << r.output;
+}
+
+TEST(FormvizCommand, WindowWithoutDisplaySaysSoAndPointsToHeadlessCommands) {
+  const ProcessResult r = run("", "env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER");
+  EXPECT_EQ(r.exitCode, 3) << r.output;
+  EXPECT_NE(r.output.find("no display"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("formviz render"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("xvfb-run"), std::string::npos) << r.output;
+}
+
+TEST(FormvizCommand, VersionPrintsTheVersion) {
+  const ProcessResult r = run("--version");
+  EXPECT_EQ(r.exitCode, 0);
+  EXPECT_NE(r.output.find("formviz 0."), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace formviz
+
+namespace formviz {
+namespace {
+
+// The window, driven headless through SDL's offscreen driver, with settings in a
+// private config folder so the user's own are never touched.
+TEST(FormvizWindow, StartsAndShowsThePanelFrame) {
+  const fs::path dir = outputDir("window");
+  ASSERT_TRUE(writeFileAtomic(dir / "config" / "formviz" / "settings.json",
+                              R"({"window": {"width": 1280, "height": 800}, "view": "three-quarter"})"));
+  const fs::path shot = dir / "window.png";
+  const ProcessResult r = run("--screenshot " + shot.string() + " --frames 4",
+                              "env XDG_CONFIG_HOME=" + (dir / "config").string() + " SDL_VIDEODRIVER=offscreen");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  auto image = render::loadPng(shot);
+  ASSERT_TRUE(image) << image.error().message;
+  EXPECT_EQ(image->width, 1280);
+  EXPECT_EQ(image->height, 800);
+  // The status line shows a frame time: small differences there are expected.
+  EXPECT_TRUE(test::matchesGolden(*image, "window_three-quarter", {8, 0.01}));
+  EXPECT_TRUE(fs::exists(dir / "config" / "formviz" / "settings.json")) << "the screenshot run must not remove settings";
+}
+
+TEST(FormvizWindow, StartsUnderXvfb) {
+  if (std::system("command -v xvfb-run > /dev/null 2>&1") != 0) GTEST_SKIP() << "xvfb-run is not installed";
+  const fs::path dir = outputDir("xvfb");
+  const fs::path shot = dir / "window.png";
+  const ProcessResult r = run("--screenshot " + shot.string() + " --frames 3",
+                              "env -u SDL_VIDEODRIVER XDG_CONFIG_HOME=" + (dir / "config").string() +
+                                  " xvfb-run -a -s '-screen 0 1600x1000x24'");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  auto image = render::loadPng(shot);
+  ASSERT_TRUE(image) << image.error().message;
+  EXPECT_EQ(image->width, 1440);  // the default window size
+  EXPECT_EQ(image->height, 900);
+}
+
+}  // namespace
+}  // namespace formviz

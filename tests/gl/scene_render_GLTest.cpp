@@ -1,0 +1,89 @@
+#include <gtest/gtest.h>
+
+#include "gl/golden.h"
+#include "render/gl/scene_renderer.h"
+
+namespace formviz {
+namespace {
+namespace fs = std::filesystem;
+
+class SceneRenderGLTest : public ::testing::TestWithParam<render::ViewPreset> {
+ protected:
+  static void SetUpTestSuite() { test::glContext(); }
+
+  render::Image renderScene(render::ViewPreset view, int width, int height, bool grid = true) {
+    auto renderer = gl::SceneRenderer::create(fs::path(FORMVIZ_SOURCE_DIR) / "shaders");
+    EXPECT_TRUE(renderer) << renderer.error().message;
+    auto target = gl::RenderTarget::create(width, height, 4);
+    EXPECT_TRUE(target) << target.error().message;
+    if (!renderer || !target) return {};
+    render::OrbitCamera camera;
+    camera.setPreset(view);
+    const gl::TestObject object = gl::makeTestObject();
+    gl::SceneOptions options;
+    options.showGrid = grid;
+    renderer->render(*target, camera, object.draws(), glm::vec4(0, 0, 0.45f, 0.35f), options);
+    return target->readPixels();
+  }
+};
+
+TEST_P(SceneRenderGLTest, MatchesGolden) {
+  const render::Image image = renderScene(GetParam(), 320, 240);
+  EXPECT_TRUE(test::matchesGolden(image, std::string("scene_") + render::viewPresetName(GetParam())));
+}
+
+INSTANTIATE_TEST_SUITE_P(Views, SceneRenderGLTest,
+                         ::testing::Values(render::ViewPreset::Front, render::ViewPreset::Side,
+                                           render::ViewPreset::Back, render::ViewPreset::ThreeQuarter),
+                         [](const auto& testParam) {
+                           std::string name = render::viewPresetName(testParam.param);
+                           std::erase(name, '-');
+                           return name;
+                         });
+
+// Independent of the goldens: the picture has the expected structure.
+TEST_F(SceneRenderGLTest, FigureStandsOnTheFloorUnderTheBackdrop) {
+  const render::Image image = renderScene(render::ViewPreset::Front, 320, 240);
+  ASSERT_EQ(image.width, 320);
+  ASSERT_EQ(image.height, 240);
+  auto luminance = [&](int x, int y) {
+    const std::uint8_t* p = image.at(x, y);
+    return 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+  };
+  auto isClay = [&](int x, int y) {  // the figure's warm colour: red clearly above blue
+    const std::uint8_t* p = image.at(x, y);
+    return p[0] > p[2] + 25;
+  };
+  EXPECT_TRUE(isClay(160, 120)) << "the figure should fill the centre";
+  EXPECT_FALSE(isClay(10, 10)) << "the corners show the backdrop";
+  EXPECT_FALSE(isClay(310, 230));
+  // The backdrop is a gradient: darker at the top than at the horizon.
+  EXPECT_LT(luminance(10, 5), luminance(10, 110));
+  // Some pixel in the figure's column near the floor is shaded by the contact shadow,
+  // darker than the open floor beside it.
+  EXPECT_LT(luminance(160 + 40, 200), luminance(300, 200) + 1.0);
+}
+
+TEST_F(SceneRenderGLTest, GridCanBeTurnedOff) {
+  const render::Image withGrid = renderScene(render::ViewPreset::ThreeQuarter, 160, 120, true);
+  const render::Image without = renderScene(render::ViewPreset::ThreeQuarter, 160, 120, false);
+  const render::ImageComparison comparison = render::compareImages(withGrid, without, 3);
+  EXPECT_GT(comparison.differingFraction, 0.01) << "grid lines should change the floor";
+  EXPECT_LT(comparison.differingFraction, 0.5) << "only the floor should change";
+}
+
+TEST_F(SceneRenderGLTest, ViewsDiffer) {
+  const render::ImageComparison frontBack =
+      render::compareImages(renderScene(render::ViewPreset::Front, 160, 120),
+                            renderScene(render::ViewPreset::Back, 160, 120), 8);
+  EXPECT_GT(frontBack.differingFraction, 0.002) << "the front marker is visible only from the front";
+}
+
+TEST_F(SceneRenderGLTest, RenderTargetRejectsImpossibleSizes) {
+  auto target = gl::RenderTarget::create(0, 100, 4);
+  ASSERT_FALSE(target);
+  EXPECT_NE(target.error().message.find("0x100"), std::string::npos) << target.error().message;
+}
+
+}  // namespace
+}  // namespace formviz

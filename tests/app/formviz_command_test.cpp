@@ -147,3 +147,33 @@ TEST(FormvizWindow, StartsUnderXvfb) {
 
 }  // namespace
 }  // namespace formviz
+
+namespace formviz {
+namespace {
+
+TEST(FormvizWindow, SavesItsSettingsOnExit) {
+  const fs::path dir = outputDir("settings-on-exit");
+  const fs::path settings = dir / "config" / "formviz" / "settings.json";
+  ASSERT_TRUE(writeFileAtomic(settings, R"({"window": {"width": 900, "height": 700}, "view": "back", "showGrid": false})"));
+  const ProcessResult r =
+      run("--frames 2", "env XDG_CONFIG_HOME=" + (dir / "config").string() + " SDL_VIDEODRIVER=offscreen");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  auto text = readFile(settings);
+  ASSERT_TRUE(text) << text.error().message;
+  EXPECT_NE(text->find("\"version\": 1"), std::string::npos) << *text;  // rewritten by the app, not our file
+  EXPECT_NE(text->find("\"view\": \"back\""), std::string::npos) << *text;
+  EXPECT_NE(text->find("\"showGrid\": false"), std::string::npos) << *text;
+  EXPECT_NE(text->find("\"width\": 900"), std::string::npos) << *text;
+}
+
+TEST(FormvizCommand, NoOpenGLContextSaysWhatWasTriedAndExitsWith3) {
+  // SDL's dummy video driver has no OpenGL at all.
+  const ProcessResult r = run("render --out never.png", "env SDL_VIDEODRIVER=dummy");
+  EXPECT_EQ(r.exitCode, 3) << r.output;
+  EXPECT_NE(r.output.find("no OpenGL 3.3 core context"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("'dummy'"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("apt-get install"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace formviz

@@ -1,5 +1,5 @@
 #version 330 core
-layout(location = 0) in vec3 aPosition;
+layout(location = FV_ATTRIB_POSITION) in vec3 aPosition;
 uniform mat4 uViewProjection;
 out vec3 vWorld;
 void main() {

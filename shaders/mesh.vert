@@ -1,6 +1,6 @@
 #version 330 core
-layout(location = 0) in vec3 aPosition;
-layout(location = 1) in vec3 aNormal;
+layout(location = FV_ATTRIB_POSITION) in vec3 aPosition;
+layout(location = FV_ATTRIB_NORMAL) in vec3 aNormal;
 uniform mat4 uModel;
 uniform mat3 uNormalMatrix;
 uniform mat4 uViewProjection;

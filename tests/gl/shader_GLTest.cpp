@@ -4,6 +4,7 @@
 #include "gl/golden.h"
 #include "render/gl/scene_renderer.h"
 #include "render/gl/shader.h"
+#include "render/shader_source.h"
 
 namespace formviz {
 namespace {
@@ -16,8 +17,8 @@ class ShaderGLTest : public ::testing::Test {
     dir = fs::path(FORMVIZ_TEST_OUTPUT_DIR) / "shaders" / ::testing::UnitTest::GetInstance()->current_test_info()->name() / "shaders";
     fs::remove_all(dir);
     fs::create_directories(dir);
-    for (const char* file : {"background.vert", "background.frag", "ground.vert", "ground.frag", "mesh.vert", "mesh.frag"})
-      fs::copy_file(fs::path(FORMVIZ_SOURCE_DIR) / "shaders" / file, dir / file);
+    for (const auto& entry : fs::directory_iterator(fs::path(FORMVIZ_SOURCE_DIR) / "shaders"))
+      fs::copy_file(entry.path(), dir / entry.path().filename());
   }
   fs::path dir;
 };
@@ -52,6 +53,26 @@ TEST_F(ShaderGLTest, CompileErrorNamesFileAndLine) {
   EXPECT_NE(message.find("undeclaredThing"), std::string::npos) << message;
 }
 
+TEST_F(ShaderGLTest, ErrorInAnIncludedFileNamesThatFile) {
+  ASSERT_TRUE(writeFileAtomic(dir / "lighting.glsl", "// comment\nvec3 toLinear(vec3 c) { return c * ; }\n"));
+  auto program = gl::ShaderProgram::load(dir, "mesh");
+  ASSERT_FALSE(program);
+  EXPECT_NE(program.error().message.find("shaders/lighting.glsl:2:"), std::string::npos) << program.error().message;
+}
+
+TEST_F(ShaderGLTest, SharedLimitsReachTheShaders) {
+  // A shader that fails to compile unless the prelude defines the limits with C++'s values.
+  ASSERT_TRUE(writeFileAtomic(dir / "limits.vert",
+                              "#version 330 core\n"
+                              "#if FV_MAX_PALETTE_JOINTS != " + std::to_string(render::kMaxPaletteJoints) + "\n#error joints\n#endif\n"
+                              "#if FV_MAX_MUSCLE_REGIONS != " + std::to_string(render::kMaxMuscleRegions) + "\n#error regions\n#endif\n"
+                              "layout(location = FV_ATTRIB_REGION) in vec2 aRegion;\n"
+                              "void main() { gl_Position = vec4(aRegion, 0.0, 1.0); }\n"));
+  ASSERT_TRUE(writeFileAtomic(dir / "limits.frag", "#version 330 core\nout vec4 c;\nvoid main() { c = vec4(1.0); }\n"));
+  auto program = gl::ShaderProgram::load(dir, "limits");
+  EXPECT_TRUE(program) << program.error().message;
+}
+
 TEST_F(ShaderGLTest, LinkErrorNamesTheProgram) {
   // A fragment shader without main() compiles on its own but cannot be linked.
   ASSERT_TRUE(writeFileAtomic(dir / "mesh.frag",
@@ -61,22 +82,6 @@ TEST_F(ShaderGLTest, LinkErrorNamesTheProgram) {
   EXPECT_NE(program.error().message.find("mesh"), std::string::npos) << program.error().message;
   EXPECT_NE(program.error().message.find("link"), std::string::npos) << program.error().message;
 }
-
-struct LogCase {
-  const char* driverLog;
-  const char* expected;
-};
-class AnnotateShaderLog : public ::testing::TestWithParam<LogCase> {};
-TEST_P(AnnotateShaderLog, PrefixesFileAndLine) {
-  EXPECT_EQ(gl::annotateShaderLog(GetParam().driverLog, "shaders/x.frag"), GetParam().expected);
-}
-INSTANTIATE_TEST_SUITE_P(
-    Drivers, AnnotateShaderLog,
-    ::testing::Values(
-        LogCase{"0:12(5): error: `foo' undeclared\n", "shaders/x.frag:12:5: error: `foo' undeclared"},
-        LogCase{"0(7) : error C1008: undefined variable \"foo\"", "shaders/x.frag:7: error C1008: undefined variable \"foo\""},
-        LogCase{"ERROR: 0:3: 'foo' : undeclared identifier", "shaders/x.frag:3: ERROR: 'foo' : undeclared identifier"},
-        LogCase{"something else", "shaders/x.frag: something else"}));
 
 }  // namespace
 }  // namespace formviz

@@ -25,10 +25,11 @@ std::string describeContext() {
 }
 
 namespace {
-void GLAD_API_PTR onDebugMessage(GLenum /*source*/, GLenum type, GLuint id, GLenum severity, GLsizei /*length*/,
+void GLAD_API_PTR onDebugMessage(GLenum source, GLenum type, GLuint id, GLenum severity, GLsizei /*length*/,
                                  const GLchar* message, const void* /*user*/) {
   if (severity == GL_DEBUG_SEVERITY_NOTIFICATION) return;
-  if (type == GL_DEBUG_TYPE_ERROR || severity == GL_DEBUG_SEVERITY_HIGH)
+  // Compiler messages reach the user through ShaderProgram's error, with file names.
+  if (source != GL_DEBUG_SOURCE_SHADER_COMPILER && (type == GL_DEBUG_TYPE_ERROR || severity == GL_DEBUG_SEVERITY_HIGH))
     log::error("GL [{}]: {}", id, message);
   else
     log::debug("GL [{}]: {}", id, message);

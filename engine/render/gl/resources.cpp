@@ -5,6 +5,8 @@
 #include <glad/gl.h>
 #include <fmt/format.h>
 
+#include "render/shader_source.h"
+
 namespace formviz::gl {
 
 void BufferDeleter::operator()(std::uint32_t id) const { glDeleteBuffers(1, &id); }
@@ -41,10 +43,10 @@ GpuMesh upload(const render::TriangleMesh& mesh) {
   gpu.vertices_ = makeBuffer(GL_ARRAY_BUFFER, interleaved);
   gpu.indices_ = makeBuffer(GL_ELEMENT_ARRAY_BUFFER, mesh.indices);
   const GLsizei stride = 6 * sizeof(float);
-  glEnableVertexAttribArray(kAttribPosition);
-  glVertexAttribPointer(kAttribPosition, 3, GL_FLOAT, GL_FALSE, stride, nullptr);
-  glEnableVertexAttribArray(kAttribNormal);
-  glVertexAttribPointer(kAttribNormal, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(3 * sizeof(float)));
+  glEnableVertexAttribArray(render::kAttribPosition);
+  glVertexAttribPointer(render::kAttribPosition, 3, GL_FLOAT, GL_FALSE, stride, nullptr);
+  glEnableVertexAttribArray(render::kAttribNormal);
+  glVertexAttribPointer(render::kAttribNormal, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(3 * sizeof(float)));
   glBindVertexArray(0);
   gpu.indexCount_ = static_cast<int>(mesh.indices.size());
   return gpu;

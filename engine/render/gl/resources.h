@@ -23,10 +23,6 @@ using Texture = Handle<struct TextureTag, TextureDeleter>;
 using Renderbuffer = Handle<struct RenderbufferTag, RenderbufferDeleter>;
 using Framebuffer = Handle<struct FramebufferTag, FramebufferDeleter>;
 
-// Vertex attribute locations shared by every mesh shader (layout(location = N)).
-inline constexpr std::uint32_t kAttribPosition = 0;
-inline constexpr std::uint32_t kAttribNormal = 1;
-
 // An indexed triangle mesh on the GPU.
 class GpuMesh {
  public:

@@ -1,53 +1,26 @@
 #include "render/gl/shader.h"
 
-#include <regex>
-#include <sstream>
+#include <algorithm>
 
 #include <glad/gl.h>
 #include <fmt/format.h>
 #include <glm/gtc/type_ptr.hpp>
 
-#include "core/paths.h"
+#include "render/shader_source.h"
 
 namespace formviz::gl {
 namespace fs = std::filesystem;
 
 void ProgramDeleter::operator()(std::uint32_t id) const { glDeleteProgram(id); }
 
-std::string annotateShaderLog(std::string_view log, std::string_view fileLabel) {
-  // Mesa: "0:12(5): error: ..."   NVIDIA: "0(12) : error C0000: ..."   AMD: "ERROR: 0:12: ..."
-  static const std::regex mesa(R"(^\s*\d+:(\d+)\((\d+)\):\s*(.*)$)");
-  static const std::regex nvidia(R"(^\s*\d+\((\d+)\)\s*:\s*(.*)$)");
-  static const std::regex amd(R"(^\s*(ERROR|WARNING):\s*\d+:(\d+):\s*(.*)$)");
-  std::string out;
-  std::istringstream lines{std::string(log)};
-  std::string line;
-  std::smatch m;
-  while (std::getline(lines, line)) {
-    if (line.empty()) continue;
-    if (std::regex_match(line, m, mesa))
-      out += fmt::format("{}:{}:{}: {}\n", fileLabel, m[1].str(), m[2].str(), m[3].str());
-    else if (std::regex_match(line, m, nvidia))
-      out += fmt::format("{}:{}: {}\n", fileLabel, m[1].str(), m[2].str());
-    else if (std::regex_match(line, m, amd))
-      out += fmt::format("{}:{}: {}: {}\n", fileLabel, m[2].str(), m[1].str(), m[3].str());
-    else
-      out += fmt::format("{}: {}\n", fileLabel, line);
-  }
-  if (!out.empty() && out.back() == '\n') out.pop_back();
-  return out;
-}
-
 namespace {
 
-std::string label(const fs::path& file) { return (file.parent_path().filename() / file.filename()).string(); }
-
-Result<GLuint> compile(GLenum stage, const fs::path& file) {
-  auto source = readFile(file);
-  if (!source) return makeError(fmt::format("shader file missing or unreadable: {}", source.error().message));
+Result<GLuint> compile(GLenum stage, const fs::path& shaderDir, const std::string& fileName) {
+  auto source = render::assembleShader(shaderDir, fileName, render::shaderPrelude());
+  if (!source) return source.error();
   const GLuint shader = glCreateShader(stage);
-  const char* text = source->c_str();
-  const GLint length = static_cast<GLint>(source->size());
+  const char* text = source->text.c_str();
+  const GLint length = static_cast<GLint>(source->text.size());
   glShaderSource(shader, 1, &text, &length);
   glCompileShader(shader);
   GLint ok = GL_FALSE;
@@ -58,18 +31,18 @@ Result<GLuint> compile(GLenum stage, const fs::path& file) {
   std::string log(static_cast<std::size_t>(std::max(logLength, 1)), '\0');
   glGetShaderInfoLog(shader, logLength, nullptr, log.data());
   glDeleteShader(shader);
-  return makeError(fmt::format("shader '{}' does not compile:\n{}", file.string(),
-                               annotateShaderLog(log.c_str(), label(file))));
+  return makeError(fmt::format("shader '{}' does not compile:\n{}", (shaderDir / fileName).string(),
+                               render::annotateShaderLog(log.c_str(), source->files)));
 }
 
 }  // namespace
 
 Result<ShaderProgram> ShaderProgram::load(const fs::path& shaderDir, std::string_view name) {
-  const fs::path vertFile = shaderDir / fmt::format("{}.vert", name);
-  const fs::path fragFile = shaderDir / fmt::format("{}.frag", name);
-  auto vert = compile(GL_VERTEX_SHADER, vertFile);
+  const std::string vertFile = fmt::format("{}.vert", name);
+  const std::string fragFile = fmt::format("{}.frag", name);
+  auto vert = compile(GL_VERTEX_SHADER, shaderDir, vertFile);
   if (!vert) return vert.error();
-  auto frag = compile(GL_FRAGMENT_SHADER, fragFile);
+  auto frag = compile(GL_FRAGMENT_SHADER, shaderDir, fragFile);
   if (!frag) {
     glDeleteShader(*vert);
     return frag.error();
@@ -91,9 +64,12 @@ Result<ShaderProgram> ShaderProgram::load(const fs::path& shaderDir, std::string
     glGetProgramiv(id, GL_INFO_LOG_LENGTH, &logLength);
     std::string log(static_cast<std::size_t>(std::max(logLength, 1)), '\0');
     glGetProgramInfoLog(id, logLength, nullptr, log.data());
-    return makeError(fmt::format("shader program '{}' ({} + {}) does not link:\n{}", name, label(vertFile),
-                                 label(fragFile), log.c_str()));
+    return makeError(fmt::format("shader program '{}' ({} + {} in {}) does not link:\n{}", name, vertFile,
+                                 fragFile, shaderDir.string(), log.c_str()));
   }
+  // Programs that skin read the joint palette from one shared binding point.
+  if (const GLuint block = glGetUniformBlockIndex(id, "Palette"); block != GL_INVALID_INDEX)
+    glUniformBlockBinding(id, block, render::kPaletteBinding);
   return program;
 }
 

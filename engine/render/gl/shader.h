@@ -1,7 +1,8 @@
 // [SECTION] Shader programs loaded from the shaders/ folder.
 //
-// A program is "<name>.vert" + "<name>.frag". Compile and link errors come back as an
-// Error whose lines read "shaders/<file>:<line>: <driver message>", like a compiler's.
+// A program is "<name>.vert" + "<name>.frag", assembled by render::assembleShader (shared
+// limits as #defines, #include). Compile and link errors come back as an Error whose lines
+// read "shaders/<file>:<line>: <driver message>", like a compiler's.
 #pragma once
 
 #include <cstdint>
@@ -40,10 +41,5 @@ class ShaderProgram {
  private:
   Handle<struct ProgramTag, ProgramDeleter> program_;
 };
-
-// Rewrites a driver's info log so each message starts with "<fileLabel>:<line>:".
-// Understands Mesa's "0:12(5): error" and NVIDIA/AMD's "0(12) : error" forms; other
-// lines are kept as they are. Exposed for tests.
-std::string annotateShaderLog(std::string_view log, std::string_view fileLabel);
 
 }  // namespace formviz::gl

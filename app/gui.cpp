@@ -137,9 +137,11 @@ ExitCode runGui(const CommandLine& cmd) {
         else log::warn("{}", target.error().message);
       }
       if (viewport) {
-        gl::SceneOptions options;
-        options.showGrid = settings.showGrid;
-        renderer->render(*viewport, camera, figure.draws(), glm::vec4(0.0f, 0.0f, 0.45f, 0.35f), options);
+        gl::Scene scene;
+        scene.meshes = figure.draws();
+        scene.contactShadow = glm::vec4(0.0f, 0.0f, 0.45f, 0.35f);
+        scene.showGrid = settings.showGrid;
+        renderer->render(*viewport, camera, scene);
       }
     }
 

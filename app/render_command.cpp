@@ -41,9 +41,11 @@ ExitCode runRender(const CommandLine& cmd) {
   render::OrbitCamera camera;
   camera.setPreset(options.view);
   const gl::TestObject figure = gl::makeTestObject();
-  gl::SceneOptions sceneOptions;
-  sceneOptions.showGrid = options.grid;
-  renderer->render(*target, camera, figure.draws(), glm::vec4(0.0f, 0.0f, 0.45f, 0.35f), sceneOptions);
+  gl::Scene scene;
+  scene.meshes = figure.draws();
+  scene.contactShadow = glm::vec4(0.0f, 0.0f, 0.45f, 0.35f);
+  scene.showGrid = options.grid;
+  renderer->render(*target, camera, scene);
   if (Status saved = render::savePng(target->readPixels(), options.out); !saved) {
     log::error("{}", saved.error().message);
     return ExitCode::Failure;

@@ -60,11 +60,16 @@ TriangleMesh makeSphere(float radius, int segments) {
   return revolve(profile, normals, segments);
 }
 
-TriangleMesh makeCapsule(float radius, float height, int segments) {
+TriangleMesh makeCapsule(float radius, float height, int segments, int lengthSegments) {
   assert(segments >= 3 && height >= 2.0f * radius && "makeCapsule: needs segments >= 3 and height >= 2 * radius");
   std::vector<glm::vec2> profile, normals;
   const int rings = std::max(2, segments / 4);
   addHemisphere(profile, normals, radius, radius, true, rings);
+  for (int i = 1; i < lengthSegments; ++i) {
+    const float t = static_cast<float>(i) / static_cast<float>(lengthSegments);
+    profile.push_back(glm::vec2(radius, radius + t * (height - 2.0f * radius)));
+    normals.push_back(glm::vec2(1.0f, 0.0f));
+  }
   addHemisphere(profile, normals, radius, height - radius, false, rings);
   profile.front().x = profile.back().x = 0.0f;
   return revolve(profile, normals, segments);

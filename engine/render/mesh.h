@@ -18,9 +18,10 @@ struct TriangleMesh {
 // A UV sphere of `radius` around the origin; `segments` >= 3 around, `segments / 2` rings.
 TriangleMesh makeSphere(float radius, int segments);
 
-// A capsule along +Y from y = 0 to y = `height` (caps included), `radius` thick.
+// A capsule along +Y from y = 0 to y = `height` (caps included), `radius` thick, its
+// straight part cut into `lengthSegments` bands (more bands bend better when skinned).
 // Requires height >= 2 * radius.
-TriangleMesh makeCapsule(float radius, float height, int segments);
+TriangleMesh makeCapsule(float radius, float height, int segments, int lengthSegments = 1);
 
 // Appends `source` transformed by `transform` (normals by its inverse transpose).
 void appendMesh(TriangleMesh& target, const TriangleMesh& source, const glm::mat4& transform);

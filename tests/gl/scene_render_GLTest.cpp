@@ -20,9 +20,11 @@ class SceneRenderGLTest : public ::testing::TestWithParam<render::ViewPreset> {
     render::OrbitCamera camera;
     camera.setPreset(view);
     const gl::TestObject object = gl::makeTestObject();
-    gl::SceneOptions options;
-    options.showGrid = grid;
-    renderer->render(*target, camera, object.draws(), glm::vec4(0, 0, 0.45f, 0.35f), options);
+    gl::Scene scene;
+    scene.meshes = object.draws();
+    scene.contactShadow = glm::vec4(0, 0, 0.45f, 0.35f);
+    scene.showGrid = grid;
+    renderer->render(*target, camera, scene);
     return target->readPixels();
   }
 };

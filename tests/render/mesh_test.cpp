@@ -45,6 +45,16 @@ TEST(Mesh, CapsuleSpansItsHeightWithTheRightVolume) {
   EXPECT_NEAR(signedVolume(capsule), exact, exact * 0.02f);
 }
 
+TEST(Mesh, CapsuleBandsAddRingsWithoutChangingTheShape) {
+  const TriangleMesh one = makeCapsule(0.1f, 1.0f, 16, 1);
+  const TriangleMesh many = makeCapsule(0.1f, 1.0f, 16, 10);
+  EXPECT_EQ(many.positions.size(), one.positions.size() + 9 * 17);
+  EXPECT_NEAR(signedVolume(many), signedVolume(one), 1e-5f);
+  int midRing = 0;
+  for (const glm::vec3& p : many.positions) midRing += std::abs(p.y - 0.5f) < 1e-5f;
+  EXPECT_EQ(midRing, 17);  // a ring at half height, seam vertex included
+}
+
 TEST(Mesh, AppendTransformsPositionsNormalsAndIndices) {
   TriangleMesh target = makeSphere(1.0f, 8);
   const std::size_t before = target.positions.size();

@@ -1,7 +1,12 @@
 #include "render/gl/scene_renderer.h"
 
+#include <algorithm>
+#include <array>
+
 #include <glad/gl.h>
 #include <glm/gtc/matrix_transform.hpp>
+
+#include "render/shader_source.h"
 
 namespace formviz::gl {
 namespace {
@@ -24,9 +29,12 @@ Result<SceneRenderer> SceneRenderer::create(const std::filesystem::path& shaderD
   if (!ground) return ground.error();
   auto mesh = ShaderProgram::load(shaderDir, "mesh");
   if (!mesh) return mesh.error();
+  auto figure = ShaderProgram::load(shaderDir, "figure");
+  if (!figure) return figure.error();
   renderer.background_ = std::move(background).value();
   renderer.ground_ = std::move(ground).value();
   renderer.mesh_ = std::move(mesh).value();
+  renderer.figure_ = std::move(figure).value();
   renderer.floor_ = upload(makeFloor(40.0f));
   GLuint vao = 0;
   glGenVertexArrays(1, &vao);
@@ -34,9 +42,7 @@ Result<SceneRenderer> SceneRenderer::create(const std::filesystem::path& shaderD
   return renderer;
 }
 
-void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera& camera,
-                           const std::vector<MeshDraw>& meshes, const glm::vec4& contactShadow,
-                           const SceneOptions& options) const {
+void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera& camera, const Scene& scene) const {
   target.bind();
   const float aspect = static_cast<float>(target.width()) / static_cast<float>(target.height());
   const glm::mat4 viewProjection = camera.projection(aspect) * camera.view();
@@ -65,8 +71,8 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   ground_.set("uEye", eye);
   ground_.set("uGroundColor", glm::vec3(0.945f, 0.945f, 0.940f));
   ground_.set("uLineColor", glm::vec3(0.70f, 0.72f, 0.75f));
-  ground_.set("uShowGrid", options.showGrid ? 1 : 0);
-  ground_.set("uContactShadow", contactShadow);
+  ground_.set("uShowGrid", scene.showGrid ? 1 : 0);
+  ground_.set("uContactShadow", scene.contactShadow);
   glEnable(GL_BLEND);
   glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
   floor_.draw();
@@ -77,11 +83,31 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   mesh_.use();
   mesh_.set("uViewProjection", viewProjection);
   mesh_.set("uEye", eye);
-  for (const MeshDraw& draw : meshes) {
+  for (const MeshDraw& draw : scene.meshes) {
     mesh_.set("uModel", draw.model);
     mesh_.set("uNormalMatrix", glm::transpose(glm::inverse(glm::mat3(draw.model))));
     mesh_.set("uBaseColor", draw.color);
     draw.mesh->draw();
+  }
+
+  if (!scene.figures.empty()) {
+    figure_.use();
+    figure_.set("uViewProjection", viewProjection);
+    figure_.set("uEye", eye);
+    std::array<glm::vec4, render::kMaxMuscleRegions> regionColors{};
+    for (const FigureDraw& draw : scene.figures) {
+      figure_.set("uModel", draw.model);
+      figure_.set("uSkinColor", draw.skinColor);
+      figure_.set("uShowRegions", draw.regionColors.empty() ? 0 : 1);
+      if (!draw.regionColors.empty()) {
+        regionColors.fill(glm::vec4(0.0f));
+        std::copy_n(draw.regionColors.begin(), std::min(draw.regionColors.size(), regionColors.size()),
+                    regionColors.begin());
+        figure_.set("uRegionColors", regionColors);
+      }
+      draw.palette->bind();
+      draw.mesh->draw();
+    }
   }
   glDisable(GL_CULL_FACE);
   glUseProgram(0);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <span>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -11,34 +12,48 @@
 #include "render/camera.h"
 #include "render/gl/resources.h"
 #include "render/gl/shader.h"
+#include "render/gl/skinned_mesh.h"
 
 namespace formviz::gl {
 
-struct SceneOptions {
-  bool showGrid = true;
-};
-
-// One lit mesh to draw. `mesh` is borrowed for the call.
+// One lit static mesh to draw. `mesh` is borrowed for the call.
 struct MeshDraw {
   const GpuMesh* mesh = nullptr;
   glm::mat4 model{1.0f};
   glm::vec3 color{0.80f, 0.68f, 0.60f};  // sRGB
 };
 
+// One skinned figure to draw, posed by its palette. Pointers are borrowed for the call.
+struct FigureDraw {
+  const SkinnedGpuMesh* mesh = nullptr;
+  const PaletteBuffer* palette = nullptr;
+  glm::mat4 model{1.0f};
+  glm::vec3 skinColor{0.80f, 0.68f, 0.60f};  // sRGB
+  // Per muscle region id: sRGB colour and strength in [0, 1] (0 = plain skin). Empty: plain figure.
+  std::span<const glm::vec4> regionColors;
+};
+
+// Everything one view shows.
+struct Scene {
+  std::vector<MeshDraw> meshes;
+  std::vector<FigureDraw> figures;
+  glm::vec4 contactShadow{0.0f};  // floor shadow under the figure: xz centre, radius (m), strength
+  bool showGrid = true;
+};
+
 class SceneRenderer {
  public:
-  // Loads the shaders (background, ground, mesh) from `shaderDir`.
+  // Loads the shaders (background, ground, mesh, figure) from `shaderDir`.
   static Result<SceneRenderer> create(const std::filesystem::path& shaderDir);
 
-  // Clears `target` and draws the backdrop, the floor and `meshes` seen by `camera`.
-  // `contactShadow` is the floor shadow under the figure: xz centre, radius, strength.
-  void render(const RenderTarget& target, const render::OrbitCamera& camera, const std::vector<MeshDraw>& meshes,
-              const glm::vec4& contactShadow, const SceneOptions& options) const;
+  // Clears `target`, draws `scene` seen by `camera` and resolves the target.
+  void render(const RenderTarget& target, const render::OrbitCamera& camera, const Scene& scene) const;
 
  private:
   ShaderProgram background_;
   ShaderProgram ground_;
   ShaderProgram mesh_;
+  ShaderProgram figure_;
   GpuMesh floor_;
   VertexArray emptyVertexArray_;  // core profile needs a bound VAO even for gl_VertexID draws
 };

@@ -96,4 +96,9 @@ void ShaderProgram::set(const char* uniform, const glm::mat3& value) const {
                             glm::value_ptr(value));
 }
 
+void ShaderProgram::set(const char* uniform, std::span<const glm::vec4> values) const {
+  glUniform4fv(glGetUniformLocation(program_.id(), uniform), static_cast<GLsizei>(values.size()),
+               glm::value_ptr(values.front()));
+}
+
 }  // namespace formviz::gl

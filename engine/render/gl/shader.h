@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,7 @@ class ShaderProgram {
   void set(const char* uniform, const glm::vec4& value) const;
   void set(const char* uniform, const glm::mat4& value) const;
   void set(const char* uniform, const glm::mat3& value) const;
+  void set(const char* uniform, std::span<const glm::vec4> values) const;
 
   std::uint32_t id() const { return program_.id(); }
 

@@ -1,0 +1,107 @@
+#include "render/gl/skinned_mesh.h"
+
+#include <cassert>
+#include <cstddef>
+#include <vector>
+
+#include <glad/gl.h>
+#include <fmt/format.h>
+
+#include "render/shader_source.h"
+
+namespace formviz::gl {
+namespace {
+
+// Interleaved vertex, 56 bytes.
+struct SkinnedVertex {
+  glm::vec3 position;
+  glm::vec3 normal;
+  glm::u16vec4 joints;
+  glm::vec4 weights;
+  glm::vec2 region;
+};
+
+}  // namespace
+
+Result<SkinnedGpuMesh> upload(const asset::MeshData& mesh) {
+  const std::size_t n = mesh.positions.size();
+  if (mesh.normals.size() != n || mesh.joints.size() != n || mesh.weights.size() != n ||
+      (!mesh.uv1.empty() && mesh.uv1.size() != n))
+    return makeError(fmt::format("mesh '{}' has attribute arrays of different lengths", mesh.name));
+  std::vector<SkinnedVertex> vertices(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (int k = 0; k < 4; ++k)
+      if (mesh.weights[i][k] > 0.0f && mesh.joints[i][k] >= render::kMaxPaletteJoints)
+        return makeError(fmt::format("mesh '{}' uses joint {}; a figure can have at most {} joints", mesh.name,
+                                     mesh.joints[i][k], render::kMaxPaletteJoints));
+    vertices[i] = {mesh.positions[i], mesh.normals[i], mesh.joints[i], mesh.weights[i],
+                   mesh.uv1.empty() ? glm::vec2(0.0f) : mesh.uv1[i]};
+    // Unused influence slots may name any joint; point them at joint 0 so they stay in range.
+    for (int k = 0; k < 4; ++k)
+      if (mesh.weights[i][k] <= 0.0f) vertices[i].joints[k] = 0;
+  }
+
+  SkinnedGpuMesh gpu;
+  GLuint id = 0;
+  glGenVertexArrays(1, &id);
+  gpu.vertexArray_ = VertexArray(id);
+  glBindVertexArray(id);
+  glGenBuffers(1, &id);
+  gpu.vertices_ = Buffer(id);
+  glBindBuffer(GL_ARRAY_BUFFER, id);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(SkinnedVertex)), vertices.data(),
+               GL_STATIC_DRAW);
+  glGenBuffers(1, &id);
+  gpu.indices_ = Buffer(id);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, id);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)),
+               mesh.indices.data(), GL_STATIC_DRAW);
+
+  const GLsizei stride = sizeof(SkinnedVertex);
+  auto offset = [](std::size_t bytes) { return reinterpret_cast<const void*>(bytes); };
+  glEnableVertexAttribArray(render::kAttribPosition);
+  glVertexAttribPointer(render::kAttribPosition, 3, GL_FLOAT, GL_FALSE, stride, offset(offsetof(SkinnedVertex, position)));
+  glEnableVertexAttribArray(render::kAttribNormal);
+  glVertexAttribPointer(render::kAttribNormal, 3, GL_FLOAT, GL_FALSE, stride, offset(offsetof(SkinnedVertex, normal)));
+  glEnableVertexAttribArray(render::kAttribJoints);
+  glVertexAttribIPointer(render::kAttribJoints, 4, GL_UNSIGNED_SHORT, stride, offset(offsetof(SkinnedVertex, joints)));
+  glEnableVertexAttribArray(render::kAttribWeights);
+  glVertexAttribPointer(render::kAttribWeights, 4, GL_FLOAT, GL_FALSE, stride, offset(offsetof(SkinnedVertex, weights)));
+  glEnableVertexAttribArray(render::kAttribRegion);
+  glVertexAttribPointer(render::kAttribRegion, 2, GL_FLOAT, GL_FALSE, stride, offset(offsetof(SkinnedVertex, region)));
+  glBindVertexArray(0);
+  gpu.indexCount_ = static_cast<int>(mesh.indices.size());
+  return gpu;
+}
+
+void SkinnedGpuMesh::draw() const {
+  glBindVertexArray(vertexArray_.id());
+  glDrawElements(GL_TRIANGLES, indexCount_, GL_UNSIGNED_INT, nullptr);
+  glBindVertexArray(0);
+}
+
+PaletteBuffer PaletteBuffer::create() {
+  PaletteBuffer palette;
+  GLuint id = 0;
+  glGenBuffers(1, &id);
+  palette.buffer_ = Buffer(id);
+  glBindBuffer(GL_UNIFORM_BUFFER, id);
+  // Full size up front; identity matrices until the first update.
+  const std::vector<glm::mat4> identity(render::kMaxPaletteJoints, glm::mat4(1.0f));
+  glBufferData(GL_UNIFORM_BUFFER, static_cast<GLsizeiptr>(identity.size() * sizeof(glm::mat4)), identity.data(),
+               GL_DYNAMIC_DRAW);
+  glBindBuffer(GL_UNIFORM_BUFFER, 0);
+  return palette;
+}
+
+void PaletteBuffer::update(std::span<const glm::mat4> palette) {
+  assert(palette.size() <= static_cast<std::size_t>(render::kMaxPaletteJoints) &&
+         "PaletteBuffer::update: more joints than the shader's palette holds");
+  glBindBuffer(GL_UNIFORM_BUFFER, buffer_.id());
+  glBufferSubData(GL_UNIFORM_BUFFER, 0, static_cast<GLsizeiptr>(palette.size_bytes()), palette.data());
+  glBindBuffer(GL_UNIFORM_BUFFER, 0);
+}
+
+void PaletteBuffer::bind() const { glBindBufferBase(GL_UNIFORM_BUFFER, render::kPaletteBinding, buffer_.id()); }
+
+}  // namespace formviz::gl

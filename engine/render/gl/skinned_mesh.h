@@ -1,0 +1,45 @@
+// [SECTION] Skinned meshes and their joint palettes on the GPU.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+#include <glm/glm.hpp>
+
+#include "asset/mesh_data.h"
+#include "core/result.h"
+#include "render/gl/resources.h"
+
+namespace formviz::gl {
+
+// A skinned triangle mesh: position, normal, 4 joint indices + weights, muscle region.
+class SkinnedGpuMesh {
+ public:
+  void draw() const;
+  int indexCount() const { return indexCount_; }
+
+ private:
+  friend Result<SkinnedGpuMesh> upload(const asset::MeshData& mesh);
+  VertexArray vertexArray_;
+  Buffer vertices_;
+  Buffer indices_;
+  int indexCount_ = 0;
+};
+
+// Fails when a vertex uses a joint beyond render::kMaxPaletteJoints or the arrays disagree.
+Result<SkinnedGpuMesh> upload(const asset::MeshData& mesh);
+
+// The joint palette (model * inverseBind per joint) of one figure, as a uniform buffer.
+class PaletteBuffer {
+ public:
+  static PaletteBuffer create();
+  // Uploads `palette` (at most render::kMaxPaletteJoints matrices; asserted).
+  void update(std::span<const glm::mat4> palette);
+  // Binds it to render::kPaletteBinding for the next draws.
+  void bind() const;
+
+ private:
+  Buffer buffer_;
+};
+
+}  // namespace formviz::gl

@@ -35,6 +35,15 @@ std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const
       ->check(CLI::IsMember({"front", "side", "back", "three-quarter", "top"}));
   render->add_option("--samples", cmd.render.samples, "Multisample anti-aliasing samples")->capture_default_str()->check(CLI::Range(1, 16));
   render->add_flag("!--no-grid", cmd.render.grid, "Hide the floor grid");
+  for (CLI::App* app : {&cli, render}) {
+    app->add_option("--model", cmd.model, "Figure: a glTF file, or a body name from the data folder's models/");
+    app->add_option("--clip", cmd.clip,
+                    "Animation: FILE[:NAME] (glTF or BVH; NAME picks one of the file's clips) or :NAME (one of the "
+                    "model's own). Without --model, the clip file's own figure is drawn");
+  }
+  float time = 0.0f;
+  CLI::Option* timeOption = render->add_option("--time", time, "Seconds into the clip")->check(CLI::NonNegativeNumber);
+  render->add_flag("!--no-regions", cmd.render.regions, "Draw the body without its muscle region colours");
 
   try {
     cli.parse(argc, argv);
@@ -51,6 +60,11 @@ std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const
     cmd.command = CommandLine::Command::Render;
     cmd.render.out = outFile;
     cmd.render.view = *render::viewPresetFromName(view);
+    if (timeOption->count() > 0) cmd.render.time = time;
+    if (cmd.render.time && cmd.model.empty() && cmd.clip.empty()) {
+      err << "--time needs --clip or --model\n";
+      return ExitCode::Usage;
+    }
   }
   return cmd;
 }

@@ -1,7 +1,8 @@
 // [SECTION] The command line: parsing argv into a plain description of what to run.
 //
-//   formviz [--data-dir DIR] [-v]                  open the window
+//   formviz [--model M] [--clip FILE[:NAME]] [--data-dir DIR] [-v]   open the window
 //   formviz render --out FILE.png [options]        render a picture without a display
+//          [--model M] [--clip FILE[:NAME]] [--time T]
 //   formviz --help | --version
 #pragma once
 
@@ -25,6 +26,8 @@ enum class ExitCode : int {
 
 struct RenderOptions {
   std::filesystem::path out;
+  std::optional<float> time;   // seconds on the clip
+  bool regions = true;         // colour the muscle regions of bodies that have them
   int width = 1280;
   int height = 720;
   render::ViewPreset view = render::ViewPreset::Front;
@@ -42,6 +45,8 @@ struct CommandLine {
   enum class Command { Gui, Render } command = Command::Gui;
   GuiOptions gui;
   RenderOptions render;
+  std::string model;  // a glTF file, or a body name in <data>/models/; empty: the default body
+  std::string clip;   // "FILE[:NAME]" (glTF or BVH) or ":NAME" (one of the model's own clips); empty: none
   std::optional<std::filesystem::path> dataDir;
   bool verbose = false;
 };

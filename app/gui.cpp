@@ -4,7 +4,9 @@
 
 #include <fmt/format.h>
 
+#include "anim/character.h"
 #include "app/commands.h"
+#include "app/figure_scene.h"
 #include "app/settings.h"
 #include "app/ui/shell.h"
 #include "core/clock.h"
@@ -15,9 +17,13 @@
 #include "platform/window.h"
 #include "render/gl/context.h"
 #include "render/gl/scene_renderer.h"
+#include "render/muscle_colors.h"
 
 namespace formviz::app {
 namespace {
+
+// The body shown when the command line names none (a preset in models/).
+constexpr const char* kDefaultBody = "male_175";
 
 constexpr const char* kNoDisplayMessage =
     "formviz: no display found ($DISPLAY and $WAYLAND_DISPLAY are not set), so the window cannot open.\n"
@@ -103,7 +109,48 @@ ExitCode runGui(const CommandLine& cmd) {
   render::ViewPreset view = render::viewPresetFromName(settings.view).value_or(render::ViewPreset::ThreeQuarter);
   camera.setPreset(view);
   CameraTransition transition;
-  const gl::TestObject figure = gl::makeTestObject();
+
+  // The figure: what --model/--clip name, else the default body, else a stand-in object.
+  // A file that does not load is reported and the window opens all the same.
+  std::string notice;
+  FigureRequest request{cmd.model, cmd.clip, false};
+  if (request.model.empty() && request.clip.empty() &&
+      std::filesystem::exists(*dataDir / "models" / fmt::format("{}.gltf", kDefaultBody)))
+    request.model = kDefaultBody;
+  std::unique_ptr<Figure> figure;
+  if (!request.model.empty() || !request.clip.empty()) {
+    auto loaded = loadFigure(request, *dataDir);
+    if (loaded) figure = std::make_unique<Figure>(std::move(loaded).value());
+    else {
+      log::error("{}", loaded.error().message);
+      notice = loaded.error().message.substr(0, loaded.error().message.find('\n'));
+    }
+  }
+  const gl::TestObject testObject = gl::makeTestObject();
+  std::optional<anim::Character> character;
+  std::optional<FigureGpu> figureGpu;
+  anim::Playback playback;
+  const std::vector<glm::vec4> regionColors = render::anatomyColors();
+  if (figure) {
+    character.emplace(figure->skeleton());
+    if (const anim::Clip* clip = figure->clip()) {
+      character->setClip(figure->clipSkeleton(), *clip);
+      playback.setClip(clip->startTime(), clip->endTime());
+      playback.play();
+    }
+    character->evaluate(playback.time);
+    auto uploaded = uploadFigure(*figure, *character);
+    if (uploaded) {
+      figureGpu = std::move(uploaded).value();
+      const Bounds bounds = figureBounds(*figure, *character, figureGpu->metresPerUnit);
+      camera.frame(bounds.centre(), std::max(bounds.radius(), 0.1f), 16.0f / 10.0f);
+    } else {
+      log::error("{}", uploaded.error().message);
+      notice = uploaded.error().message;
+      figure.reset();
+      character.reset();
+    }
+  }
   std::optional<gl::RenderTarget> viewport;
   glm::ivec2 viewportPixels{0};
   FrameClock clock;
@@ -120,15 +167,25 @@ ExitCode runGui(const CommandLine& cmd) {
       goal.setPreset(preset);
       transition.start(goal);
     };
+    ui::PlayerActions keyActions;
     for (platform::Key key : input.keysPressed) {
       if (auto preset = presetForKey(key)) selectView(*preset);
+      if (key == platform::Key::Space) keyActions.togglePlay = true;
+      if (key == platform::Key::Comma) keyActions.stepFrames = -1;
+      if (key == platform::Key::Period) keyActions.stepFrames = 1;
       if (key == platform::Key::F11 || (key == platform::Key::Escape && fullscreen)) {
         fullscreen = !fullscreen;
         (*window)->setFullscreen(fullscreen);
       }
     }
 
-    // 3D view first, at the size the UI asked for last frame.
+    // Pose the figure, then draw the 3D view at the size the UI asked for last frame.
+    if (figure && figure->clip()) {
+      ui::apply(keyActions, playback);
+      playback.advance(dt);
+      character->evaluate(playback.time);
+      updatePose(*figureGpu, *figure, *character);
+    }
     transition.advance(camera, dt);
     if (viewportPixels.x > 0 && viewportPixels.y > 0) {
       if (!viewport || viewport->width() != viewportPixels.x || viewport->height() != viewportPixels.y) {
@@ -138,9 +195,15 @@ ExitCode runGui(const CommandLine& cmd) {
       }
       if (viewport) {
         gl::Scene scene;
-        scene.meshes = figure.draws();
-        scene.contactShadow = glm::vec4(0.0f, 0.0f, 0.45f, 0.35f);
         scene.showGrid = settings.showGrid;
+        if (figureGpu) {
+          addToScene(scene, *figureGpu, regionColors);
+          const Bounds bounds = figureBounds(*figure, *character, figureGpu->metresPerUnit);
+          scene.contactShadow = glm::vec4(bounds.centre().x, bounds.centre().z, bounds.radius() * 0.6f, 0.35f);
+        } else {
+          scene.meshes = testObject.draws();
+          scene.contactShadow = glm::vec4(0.0f, 0.0f, 0.45f, 0.35f);
+        }
         renderer->render(*viewport, camera, scene);
       }
     }
@@ -152,6 +215,12 @@ ExitCode runGui(const CommandLine& cmd) {
     shellInput.renderer = (*window)->contextDescription();
     shellInput.view = view;
     shellInput.showGrid = settings.showGrid;
+    shellInput.notice = notice;
+    if (figure && figure->clip()) {
+      shellInput.playback = &playback;
+      shellInput.clipName = figure->clip()->name();
+      shellInput.markers = figure->clip()->markers();
+    }
     const ui::ShellActions actions = ui::drawShell(shellInput, settings.layout, dpiScale * settings.uiScale);
     imgui.endFrame();
 
@@ -167,6 +236,7 @@ ExitCode runGui(const CommandLine& cmd) {
 
     if (actions.quit || (cmd.gui.frames > 0 && frame >= cmd.gui.frames)) break;
     if (actions.viewPreset) selectView(*actions.viewPreset);
+    if (figure && figure->clip()) ui::apply(actions.player, playback);
     if (actions.toggleGrid) settings.showGrid = !settings.showGrid;
     if (actions.toggleFullscreen) {
       fullscreen = !fullscreen;

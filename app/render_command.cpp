@@ -1,11 +1,14 @@
-#include "app/commands.h"
-
 #include <fmt/format.h>
 
+#include "anim/character.h"
+#include "app/commands.h"
+#include "app/figure_scene.h"
 #include "core/log.h"
 #include "core/paths.h"
 #include "platform/window.h"
 #include "render/gl/scene_renderer.h"
+#include "render/muscle_colors.h"
+#include "render/shader_source.h"
 
 namespace formviz::app {
 
@@ -16,6 +19,17 @@ ExitCode runRender(const CommandLine& cmd) {
     log::error("{}", dataDir.error().message);
     return ExitCode::Failure;
   }
+  // Files first: a bad model or clip is reported before any window work.
+  std::optional<Figure> figure;
+  if (!cmd.model.empty() || !cmd.clip.empty()) {
+    auto loaded = loadFigure({cmd.model, cmd.clip, options.time.has_value()}, *dataDir);
+    if (!loaded) {
+      log::error("{}", loaded.error().message);
+      return ExitCode::Failure;
+    }
+    figure = std::move(loaded).value();
+  }
+
   platform::WindowDesc desc;
   desc.headless = true;
   desc.width = 64;  // the window is never shown; the picture is drawn off-screen
@@ -38,13 +52,37 @@ ExitCode runRender(const CommandLine& cmd) {
     log::error("{}", target.error().message);
     return ExitCode::Failure;
   }
+
   render::OrbitCamera camera;
   camera.setPreset(options.view);
-  const gl::TestObject figure = gl::makeTestObject();
   gl::Scene scene;
-  scene.meshes = figure.draws();
-  scene.contactShadow = glm::vec4(0.0f, 0.0f, 0.45f, 0.35f);
   scene.showGrid = options.grid;
+  const float aspect = static_cast<float>(options.width) / static_cast<float>(options.height);
+
+  const gl::TestObject testObject = gl::makeTestObject();  // kept alive until the frame is drawn
+  std::optional<FigureGpu> gpu;
+  const std::vector<glm::vec4> regionColors = render::anatomyColors();
+  if (!figure) {
+    scene.meshes = testObject.draws();
+    scene.contactShadow = glm::vec4(0.0f, 0.0f, 0.45f, 0.35f);
+  } else {
+    anim::Character character(figure->skeleton());
+    const anim::Clip* clip = figure->clip();
+    if (clip) character.setClip(figure->clipSkeleton(), *clip);
+    character.evaluate(options.time.value_or(clip ? clip->startTime() : 0.0f));
+    auto uploaded = uploadFigure(*figure, character);
+    if (!uploaded) {
+      log::error("{}", uploaded.error().message);
+      return ExitCode::Failure;
+    }
+    gpu = std::move(uploaded).value();
+    addToScene(scene, *gpu, options.regions ? std::span<const glm::vec4>(regionColors) : std::span<const glm::vec4>());
+    const Bounds bounds = figureBounds(*figure, character, gpu->metresPerUnit);
+    const float radius = std::max(bounds.radius(), 0.1f);
+    camera.frame(bounds.centre(), radius, aspect);
+    scene.contactShadow = glm::vec4(bounds.centre().x, bounds.centre().z, radius * 0.6f, 0.35f);
+  }
+
   renderer->render(*target, camera, scene);
   if (Status saved = render::savePng(target->readPixels(), options.out); !saved) {
     log::error("{}", saved.error().message);

@@ -93,27 +93,6 @@ void cuesPanel() {
   emptyState("No exercise selected.", "Pick an exercise to step through its form cues, phase by phase.");
 }
 
-void playerPanel() {
-  panelHeader("Player");
-  ImGui::BeginDisabled();
-  ImGui::Button("Play");
-  ImGui::SameLine();
-  ImGui::Button("<|");
-  ImGui::SameLine();
-  ImGui::Button("|>");
-  ImGui::SameLine();
-  static float speed = 1.0f;
-  ImGui::SetNextItemWidth(140.0f * ImGui::GetFontSize() / 16.0f);
-  ImGui::SliderFloat("Speed", &speed, 0.25f, 2.0f, "%.2fx");
-  ImGui::SameLine();
-  static bool loop = true;
-  ImGui::Checkbox("Loop phase", &loop);
-  static float time = 0.0f;
-  ImGui::SetNextItemWidth(-1.0f);
-  ImGui::SliderFloat("##timeline", &time, 0.0f, 1.0f, "0.00 s");
-  ImGui::EndDisabled();
-}
-
 void viewportPanel(const ShellInput& input, ShellActions& actions) {
   const ImVec2 size = ImGui::GetContentRegionAvail();
   const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
@@ -167,6 +146,10 @@ void statusLine(const ShellInput& input) {
   ImGui::Text("Frame %.1f ms (%.0f fps)   |   View: %s   |   %s", double(input.frameMs), double(fps),
               render::viewPresetName(input.view), input.renderer.c_str());
   ImGui::PopStyleColor();
+  if (!input.notice.empty()) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.75f, 0.25f, 0.10f, 1.0f), "   |   %s", input.notice.c_str());
+  }
 }
 
 void menuBar(const ShellInput& input, ShellActions& actions, bool& showShortcuts, bool& showAbout) {
@@ -286,7 +269,8 @@ ShellActions drawShell(const ShellInput& input, Settings::Layout& layout, float 
   panel("viewport", ImVec2(centreWidth, viewportHeight),
         ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse, [&] { viewportPanel(input, actions); });
   splitter("##split-player", false, ImVec2(centreWidth, bar), &layout.playerHeight, -1.0f, s, 90.0f, 600.0f);
-  panel("player", ImVec2(centreWidth, playerHeight), padded, playerPanel);
+  panel("player", ImVec2(centreWidth, playerHeight), padded,
+        [&] { actions.player = drawPlayer(input.playback, input.clipName, input.markers); });
   ImGui::EndGroup();
   ImGui::SameLine();
   splitter("##split-sidebar", true, ImVec2(bar, bodyHeight), &layout.sidebarWidth, -1.0f, s * sideShrink, 200.0f, 800.0f);

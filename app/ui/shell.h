@@ -11,6 +11,7 @@
 #include <glm/glm.hpp>
 
 #include "app/settings.h"
+#include "app/ui/player.h"
 #include "render/camera.h"
 
 namespace formviz::app::ui {
@@ -22,6 +23,10 @@ struct ShellInput {
   std::string renderer;               // e.g. "OpenGL 4.5 ... on llvmpipe"
   render::ViewPreset view = render::ViewPreset::Front;
   bool showGrid = true;
+  const anim::Playback* playback = nullptr;  // null: nothing to play
+  std::string clipName;
+  std::span<const anim::Marker> markers;
+  std::string notice;                        // a problem to show in the status line (e.g. a file that did not load)
 };
 
 struct ShellActions {
@@ -34,6 +39,7 @@ struct ShellActions {
   glm::vec2 orbit{0.0f};         // radians (yaw, pitch) from dragging in the viewport
   glm::vec2 pan{0.0f};           // viewport-height fractions (right, up)
   float zoom = 1.0f;             // distance factor from the mouse wheel
+  PlayerActions player;
 };
 
 ShellActions drawShell(const ShellInput& input, Settings::Layout& layout, float uiScale);

@@ -122,6 +122,8 @@ std::optional<Key> translateKey(SDL_Keycode key) {
     case SDLK_m: return Key::M;
     case SDLK_F11: return Key::F11;
     case SDLK_ESCAPE: return Key::Escape;
+    case SDLK_COMMA: return Key::Comma;
+    case SDLK_PERIOD: return Key::Period;
     default: return std::nullopt;
   }
 }

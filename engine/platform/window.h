@@ -31,7 +31,7 @@ struct WindowDesc {
 };
 
 // Keys the app reacts to; everything else is left to ImGui.
-enum class Key : std::uint8_t { Space, Left, Right, Up, Down, Num1, Num2, Num3, Num4, Num5, F, M, F11, Escape };
+enum class Key : std::uint8_t { Space, Left, Right, Up, Down, Num1, Num2, Num3, Num4, Num5, F, M, F11, Escape, Comma, Period };
 
 // What happened since the previous pollEvents().
 struct InputFrame {

@@ -59,6 +59,15 @@ void OrbitCamera::pan(float rightFraction, float upFraction) {
   target += (right * rightFraction + up * upFraction) * viewHeight;
 }
 
+void OrbitCamera::frame(const glm::vec3& center, float radius, float aspect) {
+  target = center;
+  const float halfFovY = fovY * 0.5f;
+  const float halfFovX = std::atan(std::tan(halfFovY) * std::max(aspect, 1e-3f));
+  const float fill = 0.92f;  // a small margin around the sphere
+  distance = std::clamp(radius / (std::sin(std::min(halfFovX, halfFovY)) * fill), kMinDistance, kMaxDistance);
+  nearPlane = std::max(0.01f, distance - 4.0f * radius) * 0.5f;
+}
+
 void OrbitCamera::zoom(float factor) { distance = std::clamp(distance * factor, kMinDistance, kMaxDistance); }
 
 glm::vec3 OrbitCamera::eye() const { return target + directionFromYawPitch(yaw, pitch) * distance; }

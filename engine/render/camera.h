@@ -30,6 +30,9 @@ class OrbitCamera {
   // Moves the target in the view plane; offsets are fractions of the viewport height,
   // so a drag across the whole viewport pans by what the viewport shows.
   void pan(float rightFraction, float upFraction);
+  // Aims at `center` and sets the distance so a sphere of `radius` fills most of a view
+  // of the given aspect ratio (width / height), keeping the current angles.
+  void frame(const glm::vec3& center, float radius, float aspect);
   // Multiplies the distance by `factor` (< 1 moves closer), within [kMinDistance, kMaxDistance].
   void zoom(float factor);
 

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -173,6 +174,84 @@ TEST(FormvizCommand, NoOpenGLContextSaysWhatWasTriedAndExitsWith3) {
   EXPECT_NE(r.output.find("no OpenGL 3.3 core context"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("'dummy'"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("apt-get install"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace formviz
+
+namespace formviz {
+namespace {
+
+fs::path fixture(const char* relative) { return fs::path(FORMVIZ_FIXTURES_DIR) / relative; }
+
+// Share of pixels in the warm skin tone the figure shader gives bodies without region colours.
+double figureShare(const render::Image& image) {
+  std::size_t count = 0;
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0; x < image.width; ++x) count += image.at(x, y)[0] > image.at(x, y)[2] + 25;
+  return double(count) / (double(image.width) * image.height);
+}
+
+TEST(FormvizRenderModel, ThirdPartyFiguresRenderFramedAtTwoTimes) {
+  if (!fs::exists(fixture("gltf"))) GTEST_SKIP() << "../shared/fixtures is absent";
+  const fs::path dir = outputDir("fixtures");
+  const std::vector<std::string> clips = {"gltf/CesiumMan.glb", "gltf/Fox.glb:Walk", "gltf/SimpleSkin.gltf",
+                                          "bvh/CMU_01_01.bvh", "bvh/CMU_131_01_scaled_m.bvh"};
+  for (const std::string& clip : clips) {
+    for (const char* time : {"0.2", "1.0"}) {
+      std::string name = clip.substr(clip.find('/') + 1);
+      std::replace(name.begin(), name.end(), ':', '_');
+      const fs::path out = dir / (name + "_" + time + ".png");
+      const ProcessResult r = run("render -W 240 -H 180 --view three-quarter --clip " +
+                                  (fs::path(FORMVIZ_FIXTURES_DIR) / clip).string() + " --time " + time +
+                                  " --out " + out.string());
+      ASSERT_EQ(r.exitCode, 0) << clip << "\n" << r.output;
+      auto image = render::loadPng(out);
+      ASSERT_TRUE(image) << image.error().message;
+      // Framed: the figure is clearly visible and does not fill the whole picture.
+      EXPECT_GT(figureShare(*image), 0.01) << clip << " at " << time;
+      EXPECT_LT(figureShare(*image), 0.6) << clip << " at " << time;
+    }
+  }
+}
+
+TEST(FormvizRenderModel, DifferentTimesGiveDifferentPoses) {
+  if (!fs::exists(fixture("gltf"))) GTEST_SKIP() << "../shared/fixtures is absent";
+  const fs::path dir = outputDir("poses");
+  for (const char* time : {"0.1", "0.9"})
+    ASSERT_EQ(run(std::string("render -W 160 -H 120 --clip ") + fixture("gltf/CesiumMan.glb").string() + " --time " +
+                  time + " --out " + (dir / (std::string(time) + ".png")).string())
+                  .exitCode,
+              0);
+  const render::ImageComparison c =
+      render::compareImages(*render::loadPng(dir / "0.1.png"), *render::loadPng(dir / "0.9.png"), 16);
+  EXPECT_GT(c.differingFraction, 0.005);
+}
+
+TEST(FormvizRenderModel, BadModelAndClipFilesNameTheFileAndTheProblem) {
+  const fs::path dir = outputDir("bad-model");
+  ASSERT_TRUE(writeFileAtomic(dir / "broken.gltf", "{ \"asset\": { \"version\": \"2.0\" }, \"meshes\": ["));
+  ProcessResult r = run("render --model " + (dir / "broken.gltf").string() + " --out " + (dir / "x.png").string());
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("broken.gltf"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(dir / "x.png"));
+
+  r = run("render --model no-such-body --out " + (dir / "x.png").string());
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("no model 'no-such-body'"), std::string::npos) << r.output;
+
+  if (fs::exists(fixture("gltf"))) {
+    r = run("render --clip " + fixture("gltf/Fox.glb").string() + ":Dance --out " + (dir / "x.png").string());
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("no clip named 'Dance'"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("'Survey'"), std::string::npos) << r.output;
+  }
+}
+
+TEST(FormvizRenderModel, TimeNeedsSomethingToAnimate) {
+  const ProcessResult r = run("render --time 1 --out x.png");
+  EXPECT_EQ(r.exitCode, 2) << r.output;
+  EXPECT_NE(r.output.find("--time needs --clip or --model"), std::string::npos) << r.output;
 }
 
 }  // namespace

@@ -121,3 +121,35 @@ TEST(OrbitCamera, AStandingAdultFitsTheDefaultView) {
 
 }  // namespace
 }  // namespace formviz::render
+
+namespace formviz::render {
+namespace {
+
+TEST(OrbitCamera, FrameFitsTheSphereInEveryPresetAndAspect) {
+  for (const float aspect : {0.5f, 1.0f, 16.0f / 9.0f}) {
+    for (ViewPreset preset : {ViewPreset::Front, ViewPreset::Side, ViewPreset::ThreeQuarter, ViewPreset::Top}) {
+      OrbitCamera camera;
+      camera.setPreset(preset);
+      const glm::vec3 centre(0.3f, 0.9f, -0.2f);
+      const float radius = 1.0f;
+      camera.frame(centre, radius, aspect);
+      EXPECT_TRUE(nearlyEqual(camera.target, centre));
+      const glm::mat4 vp = camera.projection(aspect) * camera.view();
+      // Points on the sphere along the view's right and up axes land inside the view, near its edge.
+      const glm::mat4 view = camera.view();
+      const glm::vec3 right(view[0][0], view[1][0], view[2][0]);
+      const glm::vec3 up(view[0][1], view[1][1], view[2][1]);
+      float largest = 0.0f;
+      for (const glm::vec3& p : {centre + right * radius, centre - right * radius, centre + up * radius, centre - up * radius}) {
+        const glm::vec4 clip = vp * glm::vec4(p, 1.0f);
+        const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+        EXPECT_LE(std::max(std::abs(ndc.x), std::abs(ndc.y)), 1.0f) << aspect << " " << viewPresetName(preset);
+        largest = std::max(largest, std::max(std::abs(ndc.x), std::abs(ndc.y)));
+      }
+      EXPECT_GT(largest, 0.75f) << "the sphere should fill most of the view";
+    }
+  }
+}
+
+}  // namespace
+}  // namespace formviz::render

@@ -1,0 +1,95 @@
+// [SECTION] Helpers that turn a posed character into something to draw and to frame.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "anim/character.h"
+#include "asset/import.h"
+#include "core/result.h"
+#include "render/gl/scene_renderer.h"
+#include "render/mesh.h"
+
+namespace formviz::app {
+
+// What the user asked to see (--model, --clip).
+struct FigureRequest {
+  std::string model;       // a glTF file, or a body name in <data>/models/
+  std::string clip;        // "FILE[:NAME]" (glTF or BVH) or ":NAME" (one of the model's own clips)
+  bool wantClip = false;   // play the model's first clip when `clip` is empty
+};
+
+// A figure and its motion, loaded from the user's files.
+struct Figure {
+  std::optional<asset::ImportedModel> model;     // skinned figure to draw
+  std::optional<asset::ImportedModel> clipFile;  // a second glTF the clip comes from
+  std::optional<asset::BvhMotion> bvh;           // motion capture (drawn as a stick figure without a model)
+  int clipIndex = -1;                            // in clipFile's or model's clips; -1: none (or the BVH's)
+
+  const anim::Skeleton& skeleton() const { return model ? model->skeleton : bvh->skeleton; }
+  const anim::Skeleton& clipSkeleton() const {
+    return bvh ? bvh->skeleton : clipFile ? clipFile->skeleton : model->skeleton;
+  }
+  const anim::Clip* clip() const {
+    if (bvh) return &bvh->clip;
+    if (clipIndex < 0) return nullptr;
+    return &(clipFile ? clipFile->clips : model->clips)[static_cast<std::size_t>(clipIndex)];
+  }
+};
+
+// Loads the model and clip files. Without a model, a glTF clip file brings its own figure
+// and a BVH is drawn as a stick figure. Errors name the file and the problem.
+Result<Figure> loadFigure(const FigureRequest& request, const std::filesystem::path& dataDir);
+
+struct Bounds {
+  glm::vec3 min{1e30f};
+  glm::vec3 max{-1e30f};
+  void add(const glm::vec3& p) {
+    min = glm::min(min, p);
+    max = glm::max(max, p);
+  }
+  bool empty() const { return min.x > max.x; }
+  glm::vec3 centre() const { return (min + max) * 0.5f; }
+  float radius() const { return glm::length(max - min) * 0.5f; }
+};
+
+// Bounds of `mesh` skinned by `palette` on the CPU (the same blend as the vertex shader).
+Bounds skinnedBounds(const asset::MeshData& mesh, std::span<const glm::mat4> palette);
+
+// Bounds of the character's joints.
+Bounds jointBounds(const anim::Character& character);
+
+// A stick figure for motions without a mesh (BVH): a capsule along every bone and a
+// sphere on every joint, `radius` thick, in model space.
+render::TriangleMesh makeSkeletonMesh(const anim::Character& character, float radius);
+
+// Scale that brings a model to metres: 0.01 when it is clearly in centimetres (taller or
+// longer than 10 units, like the glTF samples' Fox), else 1.
+float guessMetresPerUnit(const Bounds& bounds);
+
+// A figure's GPU objects and how to draw it.
+struct FigureGpu {
+  std::vector<gl::SkinnedGpuMesh> meshes;
+  gl::PaletteBuffer palette;
+  std::optional<gl::GpuMesh> sticks;  // stick figure of a mesh-less motion, rebuilt every pose
+  float metresPerUnit = 1.0f;
+};
+
+// Uploads the figure's meshes (checks the joint count against the GPU palette).
+Result<FigureGpu> uploadFigure(const Figure& figure, const anim::Character& character);
+
+// Sends the character's current pose to the GPU (palette, or the stick figure).
+void updatePose(FigureGpu& gpu, const Figure& figure, const anim::Character& character);
+
+// Adds the figure to `scene`; `regionColors` (may be empty) tint the muscle regions.
+void addToScene(gl::Scene& scene, const FigureGpu& gpu, std::span<const glm::vec4> regionColors);
+
+// The figure's bounds in metres (skinned mesh, else joints) for framing the camera.
+Bounds figureBounds(const Figure& figure, const anim::Character& character, float metresPerUnit);
+
+}  // namespace formviz::app

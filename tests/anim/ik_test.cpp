@@ -1,0 +1,171 @@
+// Two-bone IK, contact constraints and root motion.
+#include "test_helpers.h"
+
+namespace formviz::anim {
+namespace {
+
+using test::axisAngle;
+using test::near;
+using test::position;
+
+// A leg: pelvis (root) -> hip -> knee -> ankle, knee slightly forward (+z) at rest.
+//
+//        pelvis (0, 1, 0)
+//          hip  (0.1, 1, 0)
+//            knee (0.1, 0.55, 0.05)     thigh 0.4528, shin 0.4528
+//              ankle (0.1, 0.1, 0)
+RawSkeleton legSkeleton(float shinScale = 1.0f) {
+  RawSkeleton raw;
+  raw.names = {"pelvis", "hip", "knee", "ankle"};
+  raw.parents = {kNoParent, 0, 1, 2};
+  raw.restPose.resize(4);
+  raw.restPose[0].translation = {0, 1, 0};
+  raw.restPose[1].translation = {0.1f, 0, 0};
+  raw.restPose[2].translation = {0, -0.45f, 0.05f};
+  raw.restPose[3].translation = glm::vec3(0, -0.45f, -0.05f) * shinScale;
+  return raw;
+}
+
+const TwoBoneChain kLeg{1, 2, 3};
+
+TEST(TwoBoneIk, InvalidInputsAreRefused) {
+  glm::quat a, b;
+  TwoBoneIkJob job;
+  EXPECT_FALSE(job.Validate());
+  job.startCorrection = &a;
+  EXPECT_FALSE(job.Run());
+  job.midCorrection = &b;
+  EXPECT_TRUE(job.Run());
+  const Skeleton s = test::buildOrDie(legSkeleton());
+  EXPECT_FALSE(isValidChain(s, {3, 2, 1}));
+  EXPECT_FALSE(isValidChain(s, {1, 2, 9}));
+  EXPECT_TRUE(isValidChain(s, kLeg));
+  Pose pose = restPose(s);
+  std::vector<glm::mat4> model(2);
+  EXPECT_FALSE(solveTwoBoneIk(s, kLeg, {}, {}, 1.0f, pose, model));
+}
+
+struct IkRow {
+  glm::vec3 target;
+  float pelvisTwistDegrees;  // rotates the whole leg's parent, to exercise local-space corrections
+};
+const IkRow kReachable[] = {
+    {{0.1f, 0.1f, 0.0f}, 0.0f},    // where it already is
+    {{0.1f, 0.3f, 0.2f}, 0.0f},    // knee up, foot forward
+    {{0.3f, 0.4f, -0.1f}, 0.0f},   // sideways and back
+    {{0.1f, 0.75f, 0.3f}, 0.0f},   // deep fold
+    {{0.1f, 0.2f, 0.1f}, 35.0f},   // parent rotated
+    {{-0.2f, 0.5f, 0.4f}, -60.0f},
+};
+
+TEST(TwoBoneIk, ReachesReachableTargetsWithin1mm) {
+  const Skeleton s = test::buildOrDie(legSkeleton());
+  for (const IkRow& row : kReachable) {
+    Pose pose = restPose(s);
+    pose[0].rotation = axisAngle(row.pelvisTwistDegrees, {0.3f, 1, 0.2f});
+    auto model = test::modelMatrices(s, pose);
+    const glm::vec3 hip = position(model[1]);
+    const glm::vec3 pole = hip + glm::vec3(0, -0.2f, 1.0f);  // knee forward
+    bool reached = false;
+    ASSERT_TRUE(solveTwoBoneIk(s, kLeg, row.target, pole, 1.0f, pose, model, glm::mat4(1.0f), &reached));
+    EXPECT_TRUE(reached);
+    EXPECT_TRUE(near(position(model[3]), row.target, 1e-3f)) << row.target.x << " " << row.target.y;
+    // The recomputed model matrices are those of the corrected local pose.
+    const auto fresh = test::modelMatrices(s, pose);
+    EXPECT_TRUE(near(position(fresh[3]), row.target, 1e-3f));
+    // Bone lengths are unchanged and the knee bends toward the pole.
+    EXPECT_NEAR(glm::length(position(model[2]) - hip), glm::length(glm::vec3(0, -0.45f, 0.05f)), 1e-5f);
+    const glm::vec3 axis = glm::normalize(row.target - hip);
+    const glm::vec3 kneeOut = position(model[2]) - hip;
+    const glm::vec3 kneeSide = kneeOut - axis * glm::dot(kneeOut, axis);
+    const glm::vec3 poleSide = (pole - hip) - axis * glm::dot(pole - hip, axis);
+    EXPECT_GT(glm::dot(kneeSide, poleSide), 0.0f) << "knee bends toward the pole";
+  }
+}
+
+TEST(TwoBoneIk, StretchesStraightTowardAnUnreachableTarget) {
+  const Skeleton s = test::buildOrDie(legSkeleton());
+  Pose pose = restPose(s);
+  auto model = test::modelMatrices(s, pose);
+  const glm::vec3 hip = position(model[1]);
+  const glm::vec3 target(1.5f, -1.0f, 0.8f);
+  bool reached = true;
+  ASSERT_TRUE(solveTwoBoneIk(s, kLeg, target, hip + glm::vec3(0, 0, 1), 1.0f, pose, model, glm::mat4(1.0f), &reached));
+  EXPECT_FALSE(reached);
+  const float legLength = 2.0f * glm::length(glm::vec3(0, -0.45f, 0.05f));
+  const glm::vec3 direction = glm::normalize(target - hip);
+  EXPECT_TRUE(near(position(model[3]), hip + direction * legLength, 1e-3f));
+  EXPECT_TRUE(near(position(model[2]), hip + direction * (legLength * 0.5f), 1e-3f)) << "knee on the line";
+}
+
+TEST(TwoBoneIk, WeightZeroLeavesThePose) {
+  const Skeleton s = test::buildOrDie(legSkeleton());
+  Pose pose = restPose(s);
+  auto model = test::modelMatrices(s, pose);
+  ASSERT_TRUE(solveTwoBoneIk(s, kLeg, {0.1f, 0.5f, 0.3f}, {0, 0, 1}, 0.0f, pose, model));
+  EXPECT_TRUE(near(position(model[3]), glm::vec3(0.1f, 0.1f, 0.0f), 1e-6f));
+}
+
+// The clip was authored on the long-shinned leg; a body with a 10% shorter shin plays it.
+// The pelvis sinks 15 cm and comes forward 5 cm (a squat). Planted, the ankle must stay
+// where it touched down.
+TEST(ContactConstraint, KeepsAPlantedFootOnABodyOfOtherProportions) {
+  const Skeleton body = test::buildOrDie(legSkeleton(0.9f));
+  ContactConstraint contact;
+  contact.chain = kLeg;
+  glm::vec3 anchor(0.0f);
+  for (int frame = 0; frame <= 30; ++frame) {
+    const float s = static_cast<float>(frame) / 30.0f;
+    Pose pose = restPose(body);
+    pose[0].translation = {0, 1.0f - 0.15f * s, 0.05f * s};
+    pose[1].rotation = axisAngle(-40.0f * s, {1, 0, 0});  // the authored hip flexion
+    pose[2].rotation = axisAngle(70.0f * s, {1, 0, 0});
+    auto model = test::modelMatrices(body, pose);
+    const glm::vec3 pole = currentPole(model, kLeg, {0, 0, 1});
+    contact.update(true, body, pose, model, pole);
+    if (frame == 0) anchor = contact.anchor;
+    EXPECT_TRUE(near(position(model[3]), anchor, 1e-3f)) << "frame " << frame;
+  }
+  // Lifting the foot releases it.
+  Pose pose = restPose(body);
+  auto model = test::modelMatrices(body, pose);
+  EXPECT_FALSE(contact.update(false, body, pose, model, {0, 0, 1}));
+  EXPECT_FALSE(contact.planted);
+}
+
+// Root travels +2 in x over [0, 1] s with a vertical bob; the parent is the identity.
+RawClip walkClip() {
+  RawClip raw;
+  raw.name = "walk";
+  raw.duration = 1.0f;
+  raw.joints.resize(1);
+  raw.joints[0].translation = {Interpolation::Linear, {0.0f, 0.5f, 1.0f}, {{0, 1, 0}, {1, 0.9f, 0}, {2, 1, 0}}};
+  return raw;
+}
+
+TEST(RootMotion, ExtractsHorizontalTravelAcrossTheWrap) {
+  const Clip clip = test::buildOrDie(walkClip());
+  RootMotionSettings settings;
+  EXPECT_TRUE(near(extractRootMotion(clip, settings, 0.25f, 0.5f, 0, 0.0f, 1.0f), glm::vec3(0.5f, 0, 0), 1e-6f));
+  // 0.9 -> wrap -> 0.1: 0.2 s of travel = 0.4.
+  EXPECT_TRUE(near(extractRootMotion(clip, settings, 0.9f, 0.1f, 1, 0.0f, 1.0f), glm::vec3(0.4f, 0, 0), 1e-5f));
+  // A Z-up parent (CesiumMan's armature): track +z is model up, so the track's y bob of
+  // -0.1 becomes horizontal model travel of +0.1 in z, while track +x stays model +x.
+  settings.parentModel = glm::mat4(glm::mat3(axisAngle(-90.0f, {1, 0, 0})));
+  EXPECT_TRUE(near(extractRootMotion(clip, settings, 0.0f, 0.5f, 0, 0.0f, 1.0f), glm::vec3(1, 0, 0.1f), 1e-5f));
+}
+
+TEST(RootMotion, RemovedFromThePoseAndAppliedToTheCharacter) {
+  const Clip clip = test::buildOrDie(walkClip());
+  RootMotionSettings settings;
+  Pose pose(1);
+  pose[0].translation = clip.sampleTranslation(0, 0.5f);
+  removeRootMotion(clip, settings, 0.0f, pose);
+  EXPECT_TRUE(near(pose[0].translation, glm::vec3(0, 0.9f, 0), 1e-6f)) << "in place, bob kept";
+  glm::mat4 world = glm::rotate(glm::mat4(1.0f), glm::radians(90.0f), glm::vec3(0, 1, 0));
+  world = applyRootMotion(world, {1, 0, 0});
+  EXPECT_TRUE(near(position(world), glm::vec3(0, 0, -1), 1e-6f)) << "travel follows the character's facing";
+}
+
+}  // namespace
+}  // namespace formviz::anim

@@ -151,9 +151,12 @@ Result<FigureGpu> uploadFigure(const Figure& figure, const anim::Character& char
       gpu.meshes.push_back(std::move(uploaded).value());
     }
   }
-  gpu.metresPerUnit = guessMetresPerUnit(figureBounds(figure, character, 1.0f));
-  if (gpu.metresPerUnit != 1.0f)
-    log::info("the figure is {:.0f} units tall or long: drawn as centimetres", 1.0f / gpu.metresPerUnit);
+  const Bounds bounds = figureBounds(figure, character, 1.0f);
+  gpu.metresPerUnit = guessMetresPerUnit(bounds);
+  if (gpu.metresPerUnit != 1.0f) {
+    const glm::vec3 size = bounds.max - bounds.min;
+    log::info("the figure is {:.0f} units across: taken as centimetres", std::max({size.x, size.y, size.z}));
+  }
   updatePose(gpu, figure, character);
   return gpu;
 }

@@ -200,9 +200,9 @@ ExitCode runGui(const CommandLine& cmd) {
           addToScene(scene, *figureGpu, regionColors);
           const Bounds bounds = figureBounds(*figure, *character, figureGpu->metresPerUnit);
           scene.contactShadow = glm::vec4(bounds.centre().x, bounds.centre().z, bounds.radius() * 0.6f, 0.35f);
+          scene.shadowBounds = glm::vec4(bounds.centre(), std::max(bounds.radius(), 0.1f));
         } else {
-          scene.meshes = testObject.draws();
-          scene.contactShadow = glm::vec4(0.0f, 0.0f, 0.45f, 0.35f);
+          testObject.addTo(scene);
         }
         renderer->render(*viewport, camera, scene);
       }

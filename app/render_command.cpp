@@ -63,8 +63,7 @@ ExitCode runRender(const CommandLine& cmd) {
   std::optional<FigureGpu> gpu;
   const std::vector<glm::vec4> regionColors = render::anatomyColors();
   if (!figure) {
-    scene.meshes = testObject.draws();
-    scene.contactShadow = glm::vec4(0.0f, 0.0f, 0.45f, 0.35f);
+    testObject.addTo(scene);
   } else {
     anim::Character character(figure->skeleton());
     const anim::Clip* clip = figure->clip();
@@ -81,6 +80,7 @@ ExitCode runRender(const CommandLine& cmd) {
     const float radius = std::max(bounds.radius(), 0.1f);
     camera.frame(bounds.centre(), radius, aspect);
     scene.contactShadow = glm::vec4(bounds.centre().x, bounds.centre().z, radius * 0.6f, 0.35f);
+    scene.shadowBounds = glm::vec4(bounds.centre(), radius);
   }
 
   renderer->render(*target, camera, scene);

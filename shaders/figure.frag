@@ -22,5 +22,5 @@ void main() {
     vec4 region = uRegionColors[vRegion];
     albedo = mix(albedo, toLinear(region.rgb), region.a * smoothstep(0.0, 0.6, vRegionWeight));
   }
-  fragColor = vec4(toSrgb(studioLight(albedo, n, v)), 1.0);
+  fragColor = vec4(toSrgb(studioLight(albedo, n, v, keyLightVisibility(vWorld, n))), 1.0);
 }

@@ -1,14 +1,13 @@
 #version 330 core
-// Skinned figure: linear blend skinning with the joint palette in a uniform block.
+// Skinned figure: linear blend skinning, muscle region passed on to the fragment shader.
+#include "skinning.glsl"
+
 layout(location = FV_ATTRIB_POSITION) in vec3 aPosition;
 layout(location = FV_ATTRIB_NORMAL) in vec3 aNormal;
 layout(location = FV_ATTRIB_JOINTS) in uvec4 aJoints;
 layout(location = FV_ATTRIB_WEIGHTS) in vec4 aWeights;
 layout(location = FV_ATTRIB_REGION) in vec2 aRegion;   // muscle region id, weight in [0, 1]
 
-layout(std140) uniform Palette {
-  mat4 uJoints[FV_MAX_PALETTE_JOINTS];   // model * inverseBind, per joint
-};
 uniform mat4 uModel;
 uniform mat4 uViewProjection;
 
@@ -18,8 +17,7 @@ flat out int vRegion;
 out float vRegionWeight;
 
 void main() {
-  mat4 skin = aWeights.x * uJoints[aJoints.x] + aWeights.y * uJoints[aJoints.y]
-            + aWeights.z * uJoints[aJoints.z] + aWeights.w * uJoints[aJoints.w];
+  mat4 skin = skinMatrix(aJoints, aWeights);
   vec4 world = uModel * (skin * vec4(aPosition, 1.0));
   vWorld = world.xyz;
   // The palette holds rotations and uniform scales, so the upper 3x3 transforms normals

@@ -2,6 +2,8 @@
 // The floor: a plane with an anti-aliased grid (0.25 m minor, 1 m major lines) and a
 // soft contact shadow under the figure. Alpha falls to 0 with distance, and the floor is
 // blended over the backdrop, so it has no visible far edge.
+#include "lighting.glsl"
+
 in vec3 vWorld;
 uniform vec3 uEye;
 uniform vec3 uGroundColor;     // sRGB
@@ -27,8 +29,10 @@ void main() {
     float major = gridLines(p, 1.0, 1.5) * 0.7;
     color = mix(color, uLineColor, max(minor, major) * fade);
   }
-  float shadow = 1.0 - smoothstep(0.0, uContactShadow.z, length(p - uContactShadow.xy));
-  color *= 1.0 - uContactShadow.w * shadow * shadow;
+  // Contact shading (soft darkening right under the figure) plus the key light's shadow.
+  float contact = 1.0 - smoothstep(0.0, uContactShadow.z, length(p - uContactShadow.xy));
+  color *= 1.0 - uContactShadow.w * contact * contact;
+  color *= mix(0.62, 1.0, keyLightVisibility(vWorld, vec3(0.0, 1.0, 0.0)));
   float alpha = 1.0 - smoothstep(5.0, 14.0, distance(uEye.xz, p));
   fragColor = vec4(color, alpha);
 }

@@ -11,5 +11,5 @@ out vec4 fragColor;
 void main() {
   vec3 n = normalize(vNormal);
   vec3 v = normalize(uEye - vWorld);
-  fragColor = vec4(toSrgb(studioLight(toLinear(uBaseColor), n, v)), 1.0);
+  fragColor = vec4(toSrgb(studioLight(toLinear(uBaseColor), n, v, keyLightVisibility(vWorld, n))), 1.0);
 }

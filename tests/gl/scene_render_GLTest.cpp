@@ -11,7 +11,7 @@ class SceneRenderGLTest : public ::testing::TestWithParam<render::ViewPreset> {
  protected:
   static void SetUpTestSuite() { test::glContext(); }
 
-  render::Image renderScene(render::ViewPreset view, int width, int height, bool grid = true) {
+  render::Image renderScene(render::ViewPreset view, int width, int height, bool grid = true, bool shadows = true) {
     auto renderer = gl::SceneRenderer::create(fs::path(FORMVIZ_SOURCE_DIR) / "shaders");
     EXPECT_TRUE(renderer) << renderer.error().message;
     auto target = gl::RenderTarget::create(width, height, 4);
@@ -21,9 +21,9 @@ class SceneRenderGLTest : public ::testing::TestWithParam<render::ViewPreset> {
     camera.setPreset(view);
     const gl::TestObject object = gl::makeTestObject();
     gl::Scene scene;
-    scene.meshes = object.draws();
-    scene.contactShadow = glm::vec4(0, 0, 0.45f, 0.35f);
+    object.addTo(scene);
     scene.showGrid = grid;
+    if (!shadows) scene.shadowBounds = glm::vec4(0.0f);
     renderer->render(*target, camera, scene);
     return target->readPixels();
   }
@@ -72,6 +72,22 @@ TEST_F(SceneRenderGLTest, GridCanBeTurnedOff) {
   const render::ImageComparison comparison = render::compareImages(withGrid, without, 3);
   EXPECT_GT(comparison.differingFraction, 0.01) << "grid lines should change the floor";
   EXPECT_LT(comparison.differingFraction, 0.5) << "only the floor should change";
+}
+
+TEST_F(SceneRenderGLTest, KeyLightShadowFallsBehindTheObjectAwayFromTheLight) {
+  const render::Image lit = renderScene(render::ViewPreset::Top, 200, 200, false, false);
+  const render::Image shadowed = renderScene(render::ViewPreset::Top, 200, 200, false, true);
+  // Seen from above, the light is toward -X (left) and +Z (down on screen): the shadow of the
+  // tall object falls up and to the right of it. Sum the darkening in each screen quadrant.
+  double upRight = 0.0, downLeft = 0.0;
+  for (int y = 0; y < 200; ++y)
+    for (int x = 0; x < 200; ++x) {
+      const double d = double(lit.at(x, y)[1]) - double(shadowed.at(x, y)[1]);
+      if (x > 100 && y < 100) upRight += d;
+      if (x < 100 && y > 100) downLeft += d;
+    }
+  EXPECT_GT(upRight, 2000.0) << "a visible shadow";
+  EXPECT_LT(downLeft, upRight * 0.05) << "nothing on the lit side";
 }
 
 TEST_F(SceneRenderGLTest, ViewsDiffer) {

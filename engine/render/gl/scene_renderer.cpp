@@ -6,10 +6,15 @@
 #include <glad/gl.h>
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "render/lighting.h"
 #include "render/shader_source.h"
 
 namespace formviz::gl {
 namespace {
+
+// Texels of the key light's shadow map: enough for a soft edge on a figure-sized area.
+constexpr int kShadowMapSize = 2048;
+constexpr std::uint32_t kShadowUnit = 1;
 
 render::TriangleMesh makeFloor(float halfSize) {
   render::TriangleMesh floor;
@@ -31,10 +36,25 @@ Result<SceneRenderer> SceneRenderer::create(const std::filesystem::path& shaderD
   if (!mesh) return mesh.error();
   auto figure = ShaderProgram::load(shaderDir, "figure");
   if (!figure) return figure.error();
+  auto shadowMesh = ShaderProgram::load(shaderDir, "shadow_mesh");
+  if (!shadowMesh) return shadowMesh.error();
+  auto shadowFigure = ShaderProgram::load(shaderDir, "shadow_figure");
+  if (!shadowFigure) return shadowFigure.error();
+  auto shadowMap = ShadowMap::create(kShadowMapSize);
+  if (!shadowMap) return shadowMap.error();
   renderer.background_ = std::move(background).value();
   renderer.ground_ = std::move(ground).value();
   renderer.mesh_ = std::move(mesh).value();
   renderer.figure_ = std::move(figure).value();
+  renderer.shadowMesh_ = std::move(shadowMesh).value();
+  renderer.shadowFigure_ = std::move(shadowFigure).value();
+  renderer.shadowMap_ = std::move(shadowMap).value();
+  // Every lit program samples the shadow map from the same unit.
+  for (const ShaderProgram* program : {&renderer.ground_, &renderer.mesh_, &renderer.figure_}) {
+    program->use();
+    program->set("uShadowMap", int(kShadowUnit));
+    program->set("uKeyLightDir", render::kKeyLightDirection);
+  }
   renderer.floor_ = upload(makeFloor(40.0f));
   GLuint vao = 0;
   glGenVertexArrays(1, &vao);
@@ -42,7 +62,38 @@ Result<SceneRenderer> SceneRenderer::create(const std::filesystem::path& shaderD
   return renderer;
 }
 
-void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera& camera, const Scene& scene) const {
+void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera& camera, const Scene& scene) {
+  const bool shadows = scene.shadowBounds.w > 0.0f;
+  const glm::mat4 lightViewProjection =
+      shadows ? render::shadowViewProjection(render::kKeyLightDirection, glm::vec3(scene.shadowBounds), scene.shadowBounds.w)
+              : glm::mat4(1.0f);
+  if (shadows) {
+    glEnable(GL_DEPTH_TEST);
+    glDepthMask(GL_TRUE);
+    glDisable(GL_BLEND);
+    glDisable(GL_CULL_FACE);  // both faces: thin parts (hands, feet) still cast
+    shadowMap_.beginPass();
+    shadowMesh_.use();
+    shadowMesh_.set("uLightViewProjection", lightViewProjection);
+    for (const MeshDraw& draw : scene.meshes) {
+      shadowMesh_.set("uModel", draw.model);
+      draw.mesh->draw();
+    }
+    shadowFigure_.use();
+    shadowFigure_.set("uLightViewProjection", lightViewProjection);
+    for (const FigureDraw& draw : scene.figures) {
+      shadowFigure_.set("uModel", draw.model);
+      draw.palette->bind();
+      draw.mesh->draw();
+    }
+  }
+  shadowMap_.bindTexture(kShadowUnit);
+  for (const ShaderProgram* program : {&ground_, &mesh_, &figure_}) {
+    program->use();
+    program->set("uShadows", shadows ? 1 : 0);
+    program->set("uLightViewProjection", lightViewProjection);
+  }
+
   target.bind();
   const float aspect = static_cast<float>(target.width()) / static_cast<float>(target.height());
   const glm::mat4 viewProjection = camera.projection(aspect) * camera.view();
@@ -126,6 +177,13 @@ std::vector<MeshDraw> TestObject::draws() const {
       {&body, glm::mat4(1.0f), glm::vec3(0.80f, 0.68f, 0.60f)},
       {&frontMarker, glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, 1.45f, 0.17f)), glm::vec3(0.93f, 0.45f, 0.15f)},
   };
+}
+
+void TestObject::addTo(Scene& scene) const {
+  const std::vector<MeshDraw> meshes = draws();
+  scene.meshes.insert(scene.meshes.end(), meshes.begin(), meshes.end());
+  scene.contactShadow = glm::vec4(0.0f, 0.0f, 0.45f, 0.35f);
+  scene.shadowBounds = glm::vec4(0.0f, 0.85f, 0.0f, 0.95f);
 }
 
 }  // namespace formviz::gl

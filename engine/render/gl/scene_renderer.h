@@ -12,6 +12,7 @@
 #include "render/camera.h"
 #include "render/gl/resources.h"
 #include "render/gl/shader.h"
+#include "render/gl/shadow_map.h"
 #include "render/gl/skinned_mesh.h"
 
 namespace formviz::gl {
@@ -38,6 +39,7 @@ struct Scene {
   std::vector<MeshDraw> meshes;
   std::vector<FigureDraw> figures;
   glm::vec4 contactShadow{0.0f};  // floor shadow under the figure: xz centre, radius (m), strength
+  glm::vec4 shadowBounds{0.0f};   // a sphere holding what casts shadows: centre, radius (m); radius 0: no shadows
   bool showGrid = true;
 };
 
@@ -46,14 +48,18 @@ class SceneRenderer {
   // Loads the shaders (background, ground, mesh, figure) from `shaderDir`.
   static Result<SceneRenderer> create(const std::filesystem::path& shaderDir);
 
-  // Clears `target`, draws `scene` seen by `camera` and resolves the target.
-  void render(const RenderTarget& target, const render::OrbitCamera& camera, const Scene& scene) const;
+  // Draws the key light's shadow map, then clears `target`, draws `scene` seen by
+  // `camera` and resolves the target.
+  void render(const RenderTarget& target, const render::OrbitCamera& camera, const Scene& scene);
 
  private:
   ShaderProgram background_;
   ShaderProgram ground_;
   ShaderProgram mesh_;
   ShaderProgram figure_;
+  ShaderProgram shadowMesh_;
+  ShaderProgram shadowFigure_;
+  ShadowMap shadowMap_;
   GpuMesh floor_;
   VertexArray emptyVertexArray_;  // core profile needs a bound VAO even for gl_VertexID draws
 };
@@ -64,6 +70,8 @@ struct TestObject {
   GpuMesh body;
   GpuMesh frontMarker;
   std::vector<MeshDraw> draws() const;
+  // Adds the object to `scene` with its contact and cast shadows.
+  void addTo(Scene& scene) const;
 };
 TestObject makeTestObject();
 

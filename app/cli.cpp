@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/muscle_selection.h"
 #include "engine.h"
 
 namespace formviz::app {
@@ -43,7 +44,13 @@ std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const
   }
   float time = 0.0f;
   CLI::Option* timeOption = render->add_option("--time", time, "Seconds into the clip")->check(CLI::NonNegativeNumber);
-  render->add_flag("!--no-regions", cmd.render.regions, "Draw the body without its muscle region colours");
+  render->add_option("--mode", cmd.render.mode,
+                     "How muscles show: highlight (the named working muscles), anatomy (every group), plain, x-ray "
+                     "(default: highlight when --primary/--secondary name muscles, else anatomy)")
+      ->check(CLI::IsMember({"highlight", "anatomy", "plain", "x-ray"}));
+  render->add_option("--primary", cmd.render.primary,
+                     "Muscles working hardest, e.g. gluteus_maximus,quadriceps or hamstrings:left");
+  render->add_option("--secondary", cmd.render.secondary, "Muscles that assist, in the same form");
 
   try {
     cli.parse(argc, argv);
@@ -61,6 +68,14 @@ std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const
     cmd.render.out = outFile;
     cmd.render.view = *render::viewPresetFromName(view);
     if (timeOption->count() > 0) cmd.render.time = time;
+    std::vector<render::MuscleRole> roles;
+    for (const auto& [list, role] : {std::pair{cmd.render.primary, render::MuscleRole::Primary},
+                                     std::pair{cmd.render.secondary, render::MuscleRole::Secondary}}) {
+      if (Status selected = selectMuscles(list, role, roles); !selected) {
+        err << selected.error().message << "\n";
+        return ExitCode::Usage;
+      }
+    }
     if (cmd.render.time && cmd.model.empty() && cmd.clip.empty()) {
       err << "--time needs --clip or --model\n";
       return ExitCode::Usage;

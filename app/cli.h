@@ -2,7 +2,7 @@
 //
 //   formviz [--model M] [--clip FILE[:NAME]] [--data-dir DIR] [-v]   open the window
 //   formviz render --out FILE.png [options]        render a picture without a display
-//          [--model M] [--clip FILE[:NAME]] [--time T]
+//          [--model M] [--clip FILE[:NAME]] [--time T] [--mode M] [--primary LIST] [--secondary LIST]
 //   formviz --help | --version
 #pragma once
 
@@ -27,7 +27,9 @@ enum class ExitCode : int {
 struct RenderOptions {
   std::filesystem::path out;
   std::optional<float> time;   // seconds on the clip
-  bool regions = true;         // colour the muscle regions of bodies that have them
+  std::string mode;            // "highlight", "anatomy", "plain", "x-ray"; empty: highlight when muscles are named, else anatomy
+  std::string primary;         // muscles to highlight strongly: "group[:left|:right],..."
+  std::string secondary;       // muscles to highlight weakly
   int width = 1280;
   int height = 720;
   render::ViewPreset view = render::ViewPreset::Front;

@@ -168,7 +168,7 @@ void updatePose(FigureGpu& gpu, const Figure& figure, const anim::Character& cha
     gpu.sticks = gl::upload(makeSkeletonMesh(character, 0.02f / gpu.metresPerUnit));
 }
 
-void addToScene(gl::Scene& scene, const FigureGpu& gpu, std::span<const glm::vec4> regionColors) {
+void addToScene(gl::Scene& scene, const FigureGpu& gpu, std::span<const glm::vec4> regionColors, bool xray) {
   const glm::mat4 model = glm::mat4(glm::mat3(gpu.metresPerUnit));
   for (const gl::SkinnedGpuMesh& mesh : gpu.meshes) {
     gl::FigureDraw draw;
@@ -176,6 +176,7 @@ void addToScene(gl::Scene& scene, const FigureGpu& gpu, std::span<const glm::vec
     draw.palette = &gpu.palette;
     draw.model = model;
     draw.regionColors = regionColors;
+    draw.xray = xray;
     scene.figures.push_back(draw);
   }
   if (gpu.sticks) scene.meshes.push_back({&*gpu.sticks, model, glm::vec3(0.80f, 0.68f, 0.60f)});

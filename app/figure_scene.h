@@ -86,8 +86,9 @@ Result<FigureGpu> uploadFigure(const Figure& figure, const anim::Character& char
 // Sends the character's current pose to the GPU (palette, or the stick figure).
 void updatePose(FigureGpu& gpu, const Figure& figure, const anim::Character& character);
 
-// Adds the figure to `scene`; `regionColors` (may be empty) tint the muscle regions.
-void addToScene(gl::Scene& scene, const FigureGpu& gpu, std::span<const glm::vec4> regionColors);
+// Adds the figure to `scene`; `regionColors` (may be empty) tint the muscle regions, and
+// `xray` shows them through a translucent skin.
+void addToScene(gl::Scene& scene, const FigureGpu& gpu, std::span<const glm::vec4> regionColors, bool xray = false);
 
 // The figure's bounds in metres (skinned mesh, else joints) for framing the camera.
 Bounds figureBounds(const Figure& figure, const anim::Character& character, float metresPerUnit);

@@ -3,6 +3,7 @@
 #include "anim/character.h"
 #include "app/commands.h"
 #include "app/figure_scene.h"
+#include "app/muscle_selection.h"
 #include "core/log.h"
 #include "core/paths.h"
 #include "platform/window.h"
@@ -61,7 +62,15 @@ ExitCode runRender(const CommandLine& cmd) {
 
   const gl::TestObject testObject = gl::makeTestObject();  // kept alive until the frame is drawn
   std::optional<FigureGpu> gpu;
-  const std::vector<glm::vec4> regionColors = render::anatomyColors();
+  std::vector<render::MuscleRole> roles;
+  (void)selectMuscles(options.primary, render::MuscleRole::Primary, roles);  // checked by the command line
+  (void)selectMuscles(options.secondary, render::MuscleRole::Secondary, roles);
+  const bool named = !options.primary.empty() || !options.secondary.empty();
+  const render::ViewMode mode = render::viewModeFromName(options.mode).value_or(named ? render::ViewMode::Highlight
+                                                                                          : render::ViewMode::Anatomy);
+  const std::vector<glm::vec4> regionColors = mode == render::ViewMode::Anatomy ? render::anatomyColors()
+                                              : mode == render::ViewMode::Plain ? std::vector<glm::vec4>()
+                                                                                : render::highlightColors(roles);
   if (!figure) {
     testObject.addTo(scene);
   } else {
@@ -75,7 +84,7 @@ ExitCode runRender(const CommandLine& cmd) {
       return ExitCode::Failure;
     }
     gpu = std::move(uploaded).value();
-    addToScene(scene, *gpu, options.regions ? std::span<const glm::vec4>(regionColors) : std::span<const glm::vec4>());
+    addToScene(scene, *gpu, regionColors, mode == render::ViewMode::XRay);
     const Bounds bounds = figureBounds(*figure, character, gpu->metresPerUnit);
     const float radius = std::max(bounds.radius(), 0.1f);
     camera.frame(bounds.centre(), radius, aspect);

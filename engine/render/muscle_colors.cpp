@@ -1,5 +1,7 @@
 #include "render/muscle_colors.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "core/muscle_regions.h"
@@ -13,9 +15,36 @@ glm::vec3 hsvToRgb(float h, float s, float v) {
   return v - v * s * glm::clamp(glm::min(k, 4.0f - k), 0.0f, 1.0f);
 }
 
+float toLinear(float c) { return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f); }
+float toSrgb(float c) {
+  c = std::clamp(c, 0.0f, 1.0f);
+  return c <= 0.0031308f ? c * 12.92f : 1.055f * std::pow(c, 1.0f / 2.4f) - 0.055f;
+}
+
+struct ModeName {
+  ViewMode mode;
+  const char* name;
+};
+constexpr std::array<ModeName, 4> kModeNames{{{ViewMode::Highlight, "highlight"},
+                                              {ViewMode::Anatomy, "anatomy"},
+                                              {ViewMode::Plain, "plain"},
+                                              {ViewMode::XRay, "x-ray"}}};
+
 }  // namespace
 
 static_assert(body::kMuscleRegionCount <= kMaxMuscleRegions, "the shaders' region table must hold every region id");
+
+std::optional<ViewMode> viewModeFromName(std::string_view name) {
+  for (const ModeName& m : kModeNames)
+    if (name == m.name) return m.mode;
+  return std::nullopt;
+}
+
+const char* viewModeName(ViewMode mode) {
+  for (const ModeName& m : kModeNames)
+    if (mode == m.mode) return m.name;
+  return "?";
+}
 
 std::vector<glm::vec4> anatomyColors() {
   std::vector<glm::vec4> colors(static_cast<std::size_t>(kMaxMuscleRegions), glm::vec4(0.0f));
@@ -26,6 +55,43 @@ std::vector<glm::vec4> anatomyColors() {
     colors[static_cast<std::size_t>(id)] = glm::vec4(hsvToRgb(hue, 0.62f, value), 0.85f);
   }
   return colors;
+}
+
+std::vector<glm::vec4> highlightColors(std::span<const MuscleRole> roles, std::span<const float> activation) {
+  std::vector<glm::vec4> colors(static_cast<std::size_t>(kMaxMuscleRegions), glm::vec4(0.0f));
+  for (std::size_t id = 1; id < roles.size() && id < colors.size(); ++id) {
+    const float level = id < activation.size() ? std::clamp(activation[id], 0.0f, 1.0f) : 1.0f;
+    // A resting working muscle keeps a trace of its colour so it stays findable.
+    const float strength = 0.35f + 0.65f * level;
+    if (roles[id] == MuscleRole::Primary) colors[id] = glm::vec4(kPrimaryColor, 0.95f * strength);
+    if (roles[id] == MuscleRole::Secondary) colors[id] = glm::vec4(kSecondaryColor, 0.80f * strength);
+  }
+  return colors;
+}
+
+glm::vec3 simulateDeficiency(const glm::vec3& srgb, Deficiency deficiency) {
+  // Machado et al. 2009, Table 1 at severity 1.0; rows act on linear RGB.
+  static const glm::mat3 protanopia = glm::transpose(glm::mat3(0.152286f, 1.052583f, -0.204868f,   //
+                                                               0.114503f, 0.786281f, 0.099216f,    //
+                                                               -0.003882f, -0.048116f, 1.051998f));
+  static const glm::mat3 deuteranopia = glm::transpose(glm::mat3(0.367322f, 0.860646f, -0.227968f,  //
+                                                                 0.280085f, 0.672501f, 0.047413f,   //
+                                                                 -0.011820f, 0.042940f, 0.968881f));
+  const glm::vec3 linear(toLinear(srgb.x), toLinear(srgb.y), toLinear(srgb.z));
+  const glm::vec3 seen = (deficiency == Deficiency::Protanopia ? protanopia : deuteranopia) * linear;
+  return {toSrgb(seen.x), toSrgb(seen.y), toSrgb(seen.z)};
+}
+
+Image simulateDeficiency(const Image& image, Deficiency deficiency) {
+  Image out = image;
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0; x < image.width; ++x) {
+      const std::uint8_t* p = image.at(x, y);
+      const glm::vec3 seen = simulateDeficiency(glm::vec3(p[0], p[1], p[2]) / 255.0f, deficiency);
+      std::uint8_t* q = out.at(x, y);
+      for (int c = 0; c < 3; ++c) q[c] = static_cast<std::uint8_t>(std::lround(seen[c] * 255.0f));
+    }
+  return out;
 }
 
 }  // namespace formviz::render

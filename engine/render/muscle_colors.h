@@ -1,15 +1,49 @@
-// [SECTION] Colours for the muscle regions of FormViz bodies.
+// [SECTION] Colours for the muscle regions of FormViz bodies, per view mode.
 #pragma once
 
+#include <optional>
+#include <span>
+#include <string_view>
 #include <vector>
 
 #include <glm/glm.hpp>
 
+#include "render/image.h"
+
 namespace formviz::render {
+
+// How the figure shows its muscles.
+enum class ViewMode {
+  Highlight,  // the exercise's working muscles: primary strong, secondary weaker (default)
+  Anatomy,    // every muscle group in its own colour
+  Plain,      // skin only
+  XRay,       // working muscles seen through a translucent skin, from any side
+};
+std::optional<ViewMode> viewModeFromName(std::string_view name);  // "highlight", "anatomy", "plain", "x-ray"
+const char* viewModeName(ViewMode mode);
+
+enum class MuscleRole : unsigned char { None, Secondary, Primary };
+
+// Chosen to stay apart for every viewer: a saturated vermillion and a light amber differ in
+// lightness as well as hue, so they remain distinct under protanopia and deuteranopia
+// (tests/render check the simulated colours).
+inline constexpr glm::vec3 kPrimaryColor{0.89f, 0.30f, 0.10f};    // sRGB
+inline constexpr glm::vec3 kSecondaryColor{0.98f, 0.80f, 0.36f};  // sRGB
+inline constexpr glm::vec3 kSkinColor{0.80f, 0.68f, 0.60f};       // sRGB
 
 // One sRGB colour + strength per region id (index 0 = no region, strength 0), kMaxMuscleRegions
 // entries. Every muscle group gets its own hue, spread by the golden angle so neighbours in
 // the table (which are often neighbours on the body) differ; left and right share a colour.
 std::vector<glm::vec4> anatomyColors();
+
+// Highlight colours per region id from each region's role and activation in [0, 1] (how
+// hard it works at this moment; 1 when unknown). `roles` and `activation` are indexed by
+// region id; missing entries count as None and 1.
+std::vector<glm::vec4> highlightColors(std::span<const MuscleRole> roles, std::span<const float> activation = {});
+
+// Colour vision deficiencies simulated with Machado, Oliveira & Fernandes (2009), severity 1.
+enum class Deficiency { Protanopia, Deuteranopia };
+glm::vec3 simulateDeficiency(const glm::vec3& srgb, Deficiency deficiency);
+Image simulateDeficiency(const Image& image, Deficiency deficiency);
 
 }  // namespace formviz::render

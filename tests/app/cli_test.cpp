@@ -103,3 +103,28 @@ TEST(CommandLine, ScreenshotDefaultsToAFewFrames) {
 
 }  // namespace
 }  // namespace formviz::app
+
+namespace formviz::app {
+namespace {
+
+TEST(CommandLine, MusclesAndModesAreChecked) {
+  Parsed ok = parse({"render", "-o", "x.png", "--primary", "gluteus_maximus,quadriceps:left", "--secondary",
+                     "hamstrings", "--mode", "x-ray"});
+  ASSERT_TRUE(std::holds_alternative<CommandLine>(ok.result)) << ok.err;
+  EXPECT_EQ(std::get<CommandLine>(ok.result).render.mode, "x-ray");
+
+  Parsed unknown = parse({"render", "-o", "x.png", "--primary", "glutes"});
+  ASSERT_TRUE(std::holds_alternative<ExitCode>(unknown.result));
+  EXPECT_NE(unknown.err.find("unknown muscle 'glutes'"), std::string::npos) << unknown.err;
+  EXPECT_NE(unknown.err.find("gluteus_maximus"), std::string::npos) << "lists the valid names";
+
+  Parsed side = parse({"render", "-o", "x.png", "--secondary", "hamstrings:middle"});
+  ASSERT_TRUE(std::holds_alternative<ExitCode>(side.result));
+  EXPECT_NE(side.err.find("'left' or 'right'"), std::string::npos) << side.err;
+
+  Parsed mode = parse({"render", "-o", "x.png", "--mode", "xray"});
+  EXPECT_EQ(std::get<ExitCode>(mode.result), ExitCode::Usage);
+}
+
+}  // namespace
+}  // namespace formviz::app

@@ -146,18 +146,36 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
     figure_.set("uViewProjection", viewProjection);
     figure_.set("uEye", eye);
     std::array<glm::vec4, render::kMaxMuscleRegions> regionColors{};
+    auto drawFigure = [&](const FigureDraw& draw, int pass) {
+      figure_.set("uPass", pass);
+      draw.mesh->draw();
+    };
     for (const FigureDraw& draw : scene.figures) {
       figure_.set("uModel", draw.model);
       figure_.set("uSkinColor", draw.skinColor);
       figure_.set("uShowRegions", draw.regionColors.empty() ? 0 : 1);
-      if (!draw.regionColors.empty()) {
-        regionColors.fill(glm::vec4(0.0f));
-        std::copy_n(draw.regionColors.begin(), std::min(draw.regionColors.size(), regionColors.size()),
-                    regionColors.begin());
-        figure_.set("uRegionColors", regionColors);
-      }
+      regionColors.fill(glm::vec4(0.0f));
+      std::copy_n(draw.regionColors.begin(), std::min(draw.regionColors.size(), regionColors.size()),
+                  regionColors.begin());
+      figure_.set("uRegionColors", regionColors);
       draw.palette->bind();
-      draw.mesh->draw();
+      if (!draw.xray) {
+        drawFigure(draw, 0);
+        continue;
+      }
+      // X-ray: the muscles first, both faces, so those on the far side show too; then the
+      // skin blended over them without writing depth.
+      glDisable(GL_CULL_FACE);
+      drawFigure(draw, 1);
+      glEnable(GL_CULL_FACE);
+      glEnable(GL_BLEND);
+      glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+      glDepthMask(GL_FALSE);
+      glDepthFunc(GL_ALWAYS);
+      drawFigure(draw, 2);
+      glDepthFunc(GL_LEQUAL);
+      glDepthMask(GL_TRUE);
+      glDisable(GL_BLEND);
     }
   }
   glDisable(GL_CULL_FACE);

@@ -32,6 +32,8 @@ struct FigureDraw {
   glm::vec3 skinColor{0.80f, 0.68f, 0.60f};  // sRGB
   // Per muscle region id: sRGB colour and strength in [0, 1] (0 = plain skin). Empty: plain figure.
   std::span<const glm::vec4> regionColors;
+  // Draw the skin as a translucent shell over the coloured muscles, so they show from any side.
+  bool xray = false;
 };
 
 // Everything one view shows.

@@ -1,0 +1,18 @@
+// [SECTION] Naming muscles on the command line: "gluteus_maximus,hamstrings:left".
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "render/muscle_colors.h"
+
+namespace formviz::app {
+
+// Sets `role` on the regions named in `list`: comma-separated muscle group keys from
+// engine/core/muscle_regions.h, each optionally suffixed ":left" or ":right" (default: both
+// sides). `roles` is indexed by region id and grows as needed. The error names the bad entry
+// and lists the valid keys.
+Status selectMuscles(std::string_view list, render::MuscleRole role, std::vector<render::MuscleRole>& roles);
+
+}  // namespace formviz::app

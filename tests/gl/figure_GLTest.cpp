@@ -1,0 +1,167 @@
+// The body from models/ drawn by the engine: view modes, highlight placement, sides.
+#include <gtest/gtest.h>
+
+#include "anim/character.h"
+#include "asset/import.h"
+#include "core/muscle_regions.h"
+#include "gl/golden.h"
+#include "render/gl/scene_renderer.h"
+#include "render/muscle_colors.h"
+
+namespace formviz {
+namespace {
+namespace fs = std::filesystem;
+
+class FigureGLTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    test::glContext();
+    auto imported = asset::importGltf(fs::path(FORMVIZ_SOURCE_DIR) / "models" / "male_175.gltf");
+    ASSERT_TRUE(imported) << imported.error().message;
+    model = new asset::ImportedModel(std::move(imported).value());
+  }
+  static void TearDownTestSuite() {
+    delete model;
+    model = nullptr;
+  }
+
+  struct Picture {
+    render::Image image;
+    glm::mat4 viewProjection;
+  };
+
+  Picture renderBody(render::ViewPreset view, std::span<const glm::vec4> regionColors, bool xray = false,
+                     int width = 240, int height = 320) {
+    auto renderer = gl::SceneRenderer::create(fs::path(FORMVIZ_SOURCE_DIR) / "shaders");
+    EXPECT_TRUE(renderer) << renderer.error().message;
+    auto target = gl::RenderTarget::create(width, height, 4);
+    auto mesh = gl::upload(model->meshes.front());
+    EXPECT_TRUE(mesh) << mesh.error().message;
+    if (!renderer || !target || !mesh) return {};
+    anim::Character character(model->skeleton);
+    gl::PaletteBuffer palette = gl::PaletteBuffer::create();
+    palette.update(character.palette());
+    render::OrbitCamera camera;
+    camera.setPreset(view);
+    camera.frame({0, 0.9f, 0}, 1.0f, float(width) / float(height));
+    gl::Scene scene;
+    gl::FigureDraw draw;
+    draw.mesh = &*mesh;
+    draw.palette = &palette;
+    draw.regionColors = regionColors;
+    draw.xray = xray;
+    scene.figures.push_back(draw);
+    scene.contactShadow = glm::vec4(0, 0, 0.5f, 0.35f);
+    scene.shadowBounds = glm::vec4(0, 0.9f, 0, 1.0f);
+    renderer->render(*target, camera, scene);
+    return {target->readPixels(), camera.projection(float(width) / float(height)) * camera.view()};
+  }
+
+  static std::vector<glm::vec4> highlight(std::initializer_list<std::pair<int, render::MuscleRole>> regions) {
+    std::vector<render::MuscleRole> roles(body::kMuscleRegionCount, render::MuscleRole::None);
+    for (auto [id, role] : regions) roles[static_cast<std::size_t>(id)] = role;
+    return render::highlightColors(roles);
+  }
+
+  // Pixels close to the primary highlight colour (reddish, clearly not skin).
+  static bool isPrimary(const std::uint8_t* p) { return p[0] > 150 && p[1] < 120 && p[2] < 90; }
+
+  static asset::ImportedModel* model;
+};
+asset::ImportedModel* FigureGLTest::model = nullptr;
+
+using body::MuscleGroup;
+using body::RegionSide;
+using body::regionId;
+
+TEST_F(FigureGLTest, HighlightedRegionShowsWhereItsCentroidProjects) {
+  const int region = regionId(MuscleGroup::Quadriceps, RegionSide::Left);
+  const Picture picture = renderBody(render::ViewPreset::Front, highlight({{region, render::MuscleRole::Primary}}));
+  // Centroid of the region's vertices (weighted), rest pose = bind pose for our bodies.
+  const asset::MeshData& mesh = model->meshes.front();
+  glm::vec3 sum(0.0f);
+  float weight = 0.0f;
+  for (std::size_t i = 0; i < mesh.positions.size(); ++i)
+    if (int(mesh.uv1[i].x + 0.5f) == region) {
+      sum += mesh.positions[i] * mesh.uv1[i].y;
+      weight += mesh.uv1[i].y;
+    }
+  ASSERT_GT(weight, 0.0f);
+  const glm::vec4 clip = picture.viewProjection * glm::vec4(sum / weight, 1.0f);
+  const glm::vec2 expected((clip.x / clip.w * 0.5f + 0.5f) * 240.0f, (0.5f - clip.y / clip.w * 0.5f) * 320.0f);
+  glm::vec2 found(0.0f);
+  int count = 0;
+  for (int y = 0; y < 320; ++y)
+    for (int x = 0; x < 240; ++x)
+      if (isPrimary(picture.image.at(x, y))) {
+        found += glm::vec2(x, y);
+        ++count;
+      }
+  ASSERT_GT(count, 50) << "the highlighted thigh should be clearly visible";
+  found /= float(count);
+  EXPECT_LT(glm::length(found - expected), 12.0f) << "highlight at " << found.x << "," << found.y << ", centroid projects to "
+                                                  << expected.x << "," << expected.y;
+}
+
+TEST_F(FigureGLTest, LeftOnlyHighlightLightsOnlyTheLeftLeg) {
+  // The figure's left is +X: on the right half of a front view.
+  const Picture picture = renderBody(render::ViewPreset::Front,
+                                     highlight({{regionId(MuscleGroup::Quadriceps, RegionSide::Left), render::MuscleRole::Primary},
+                                                {regionId(MuscleGroup::TibialisAnterior, RegionSide::Left), render::MuscleRole::Primary}}));
+  int left = 0, right = 0;
+  for (int y = 0; y < 320; ++y)
+    for (int x = 0; x < 240; ++x)
+      if (isPrimary(picture.image.at(x, y))) (x >= 120 ? left : right)++;
+  EXPECT_GT(left, 100);
+  EXPECT_EQ(right, 0);
+}
+
+TEST_F(FigureGLTest, XRayShowsBackMusclesFromTheFront) {
+  const auto glutes = highlight({{regionId(MuscleGroup::GluteusMaximus, RegionSide::Left), render::MuscleRole::Primary},
+                                 {regionId(MuscleGroup::GluteusMaximus, RegionSide::Right), render::MuscleRole::Primary}});
+  auto count = [&](const render::Image& image) {
+    int n = 0;
+    for (int y = 0; y < image.height; ++y)
+      for (int x = 0; x < image.width; ++x) n += isPrimary(image.at(x, y));
+    return n;
+  };
+  EXPECT_EQ(count(renderBody(render::ViewPreset::Front, glutes).image), 0) << "the glutes are hidden from the front";
+  EXPECT_GT(count(renderBody(render::ViewPreset::Front, glutes, true).image), 100) << "x-ray shows them";
+}
+
+struct ModeCase {
+  const char* name;
+  render::ViewMode mode;
+  render::ViewPreset view;
+};
+class FigureModesGLTest : public FigureGLTest, public ::testing::WithParamInterface<ModeCase> {};
+
+TEST_P(FigureModesGLTest, MatchesGolden) {
+  // A squat's working muscles: glutes and quads primary; hamstrings, adductors, calves secondary.
+  std::vector<render::MuscleRole> roles(body::kMuscleRegionCount, render::MuscleRole::None);
+  for (int id = 1; id < body::kMuscleRegionCount; ++id) {
+    const MuscleGroup g = body::regionGroup(id);
+    if (g == MuscleGroup::GluteusMaximus || g == MuscleGroup::Quadriceps) roles[id] = render::MuscleRole::Primary;
+    if (g == MuscleGroup::Hamstrings || g == MuscleGroup::Adductors || g == MuscleGroup::Soleus)
+      roles[id] = render::MuscleRole::Secondary;
+  }
+  const render::ViewMode mode = GetParam().mode;
+  const std::vector<glm::vec4> colors = mode == render::ViewMode::Anatomy ? render::anatomyColors()
+                                        : mode == render::ViewMode::Plain ? std::vector<glm::vec4>()
+                                                                          : render::highlightColors(roles);
+  const Picture picture = renderBody(GetParam().view, colors, mode == render::ViewMode::XRay);
+  EXPECT_TRUE(test::matchesGolden(picture.image, std::string("figure_") + GetParam().name));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Modes, FigureModesGLTest,
+    ::testing::Values(ModeCase{"highlight_front", render::ViewMode::Highlight, render::ViewPreset::Front},
+                      ModeCase{"highlight_back", render::ViewMode::Highlight, render::ViewPreset::Back},
+                      ModeCase{"anatomy_front", render::ViewMode::Anatomy, render::ViewPreset::Front},
+                      ModeCase{"anatomy_back", render::ViewMode::Anatomy, render::ViewPreset::Back},
+                      ModeCase{"plain_three_quarter", render::ViewMode::Plain, render::ViewPreset::ThreeQuarter},
+                      ModeCase{"xray_side", render::ViewMode::XRay, render::ViewPreset::Side}),
+    [](const auto& testParam) { return std::string(testParam.param.name); });
+
+}  // namespace
+}  // namespace formviz

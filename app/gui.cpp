@@ -7,6 +7,8 @@
 #include "anim/character.h"
 #include "app/commands.h"
 #include "app/figure_scene.h"
+#include "app/muscle_selection.h"
+#include "core/muscle_regions.h"
 #include "app/settings.h"
 #include "app/ui/shell.h"
 #include "core/clock.h"
@@ -130,7 +132,10 @@ ExitCode runGui(const CommandLine& cmd) {
   std::optional<anim::Character> character;
   std::optional<FigureGpu> figureGpu;
   anim::Playback playback;
-  const std::vector<glm::vec4> regionColors = render::anatomyColors();
+  render::ViewMode mode = render::viewModeFromName(settings.mode).value_or(render::ViewMode::Anatomy);
+  std::vector<render::MuscleRole> roles(body::kMuscleRegionCount, render::MuscleRole::None);
+  int hoveredRegion = -1, selectedRegion = -1;
+  std::optional<glm::vec2> lastMouse;
   if (figure) {
     character.emplace(figure->skeleton());
     if (const anim::Clip* clip = figure->clip()) {
@@ -194,10 +199,16 @@ ExitCode runGui(const CommandLine& cmd) {
         else log::warn("{}", target.error().message);
       }
       if (viewport) {
+        // The clicked muscle joins the highlight, so a click shows what was picked.
+        std::vector<render::MuscleRole> shown = roles;
+        if (selectedRegion > 0) shown[static_cast<std::size_t>(selectedRegion)] = render::MuscleRole::Primary;
+        const std::vector<glm::vec4> regionColors = mode == render::ViewMode::Anatomy ? render::anatomyColors()
+                                                    : mode == render::ViewMode::Plain ? std::vector<glm::vec4>()
+                                                                                      : render::highlightColors(shown);
         gl::Scene scene;
         scene.showGrid = settings.showGrid;
         if (figureGpu) {
-          addToScene(scene, *figureGpu, regionColors);
+          addToScene(scene, *figureGpu, regionColors, mode == render::ViewMode::XRay);
           const Bounds bounds = figureBounds(*figure, *character, figureGpu->metresPerUnit);
           scene.contactShadow = glm::vec4(bounds.centre().x, bounds.centre().z, bounds.radius() * 0.6f, 0.35f);
           scene.shadowBounds = glm::vec4(bounds.centre(), std::max(bounds.radius(), 0.1f));
@@ -205,6 +216,8 @@ ExitCode runGui(const CommandLine& cmd) {
           testObject.addTo(scene);
         }
         renderer->render(*viewport, camera, scene);
+        // The muscle under the mouse, on the figure as posed this frame.
+        hoveredRegion = lastMouse && figureGpu ? renderer->pickRegion(camera, viewportPixels, *lastMouse, scene) : -1;
       }
     }
 
@@ -215,6 +228,9 @@ ExitCode runGui(const CommandLine& cmd) {
     shellInput.renderer = (*window)->contextDescription();
     shellInput.view = view;
     shellInput.showGrid = settings.showGrid;
+    shellInput.mode = mode;
+    if (hoveredRegion > 0) shellInput.hoveredMuscle = regionDisplayName(hoveredRegion);
+    if (selectedRegion > 0) shellInput.selectedMuscle = regionDisplayName(selectedRegion);
     shellInput.notice = notice;
     if (figure && figure->clip()) {
       shellInput.playback = &playback;
@@ -250,6 +266,12 @@ ExitCode runGui(const CommandLine& cmd) {
     if (actions.pan != glm::vec2(0.0f)) camera.pan(actions.pan.x, actions.pan.y);
     if (actions.zoom != 1.0f) camera.zoom(actions.zoom);
     viewportPixels = actions.viewportPixels;
+    lastMouse = actions.viewportMouse;
+    if (actions.viewportClicked) selectedRegion = hoveredRegion > 0 ? hoveredRegion : -1;
+    if (actions.mode) {
+      mode = *actions.mode;
+      settings.mode = render::viewModeName(mode);
+    }
   }
 
   if (!fullscreen) {

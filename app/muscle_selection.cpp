@@ -38,4 +38,11 @@ Status selectMuscles(std::string_view list, render::MuscleRole role, std::vector
   return Ok{};
 }
 
+std::string regionDisplayName(int regionId) {
+  const body::MuscleGroup group = body::regionGroup(regionId);
+  if (group == body::MuscleGroup::None) return "";
+  return fmt::format("{} ({})", body::kMuscleGroups[static_cast<std::size_t>(group)].name,
+                     body::regionSide(regionId) == body::RegionSide::Left ? "left" : "right");
+}
+
 }  // namespace formviz::app

@@ -1,6 +1,7 @@
 // [SECTION] Naming muscles on the command line: "gluteus_maximus,hamstrings:left".
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -14,5 +15,8 @@ namespace formviz::app {
 // sides). `roles` is indexed by region id and grows as needed. The error names the bad entry
 // and lists the valid keys.
 Status selectMuscles(std::string_view list, render::MuscleRole role, std::vector<render::MuscleRole>& roles);
+
+// "Quadriceps (left)"; "" for 0 or an id out of range.
+std::string regionDisplayName(int regionId);
 
 }  // namespace formviz::app

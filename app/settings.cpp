@@ -8,6 +8,7 @@
 #include "core/log.h"
 #include "core/paths.h"
 #include "render/camera.h"
+#include "render/muscle_colors.h"
 
 namespace formviz::app {
 namespace {
@@ -40,6 +41,7 @@ Result<Settings> parseSettings(std::string_view text, std::string_view fileLabel
       read(*it, "cuesFraction", settings.layout.cuesFraction);
     }
     read(root, "view", settings.view);
+    read(root, "mode", settings.mode);
     read(root, "showGrid", settings.showGrid);
     read(root, "uiScale", settings.uiScale);
   } catch (const json::exception& e) {
@@ -54,6 +56,7 @@ Result<Settings> parseSettings(std::string_view text, std::string_view fileLabel
   settings.layout.cuesFraction = std::clamp(settings.layout.cuesFraction, 0.15f, 0.85f);
   settings.uiScale = std::clamp(settings.uiScale, 0.75f, 2.0f);
   if (!render::viewPresetFromName(settings.view)) settings.view = Settings{}.view;
+  if (!render::viewModeFromName(settings.mode)) settings.mode = Settings{}.mode;
   return settings;
 }
 
@@ -65,6 +68,7 @@ std::string serializeSettings(const Settings& s) {
       {"layout", {{"libraryWidth", s.layout.libraryWidth}, {"sidebarWidth", s.layout.sidebarWidth},
                   {"playerHeight", s.layout.playerHeight}, {"cuesFraction", s.layout.cuesFraction}}},
       {"view", s.view},
+      {"mode", s.mode},
       {"showGrid", s.showGrid},
       {"uiScale", s.uiScale},
   };

@@ -30,6 +30,7 @@ struct Settings {
   } layout;
 
   std::string view = "three-quarter";  // a render::ViewPreset name
+  std::string mode = "anatomy";        // a render::ViewMode name
   bool showGrid = true;
   float uiScale = 1.0f;                // on top of the display's DPI scale; 0.75 to 2
 

@@ -93,6 +93,34 @@ void cuesPanel() {
   emptyState("No exercise selected.", "Pick an exercise to step through its form cues, phase by phase.");
 }
 
+// Bottom-right of the view: what the colours mean, and the muscle clicked last.
+void legend(const ShellInput& input, ImVec2 origin, ImVec2 size) {
+  const bool highlight = input.mode == render::ViewMode::Highlight || input.mode == render::ViewMode::XRay;
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const int lines = (highlight ? 2 : 1) + (input.selectedMuscle.empty() ? 0 : 1);
+  const float width = ImGui::GetFontSize() * 13.0f;
+  ImVec2 cursor(origin.x + size.x - width - 10.0f, origin.y + size.y - line * float(lines) - 10.0f);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(ImVec2(cursor.x - 8.0f, cursor.y - 6.0f), ImVec2(origin.x + size.x - 4.0f, origin.y + size.y - 4.0f),
+                      ImGui::GetColorU32(ImGuiCol_WindowBg, 0.85f), 6.0f);
+  auto swatchLine = [&](glm::vec3 color, const char* text) {
+    const float h = ImGui::GetFontSize();
+    draw->AddRectFilled(ImVec2(cursor.x, cursor.y + 2.0f), ImVec2(cursor.x + h, cursor.y + h),
+                        ImGui::GetColorU32(ImVec4(color.x, color.y, color.z, 1.0f)), 3.0f);
+    draw->AddText(ImVec2(cursor.x + h * 1.5f, cursor.y), ImGui::GetColorU32(ImGuiCol_Text), text);
+    cursor.y += line;
+  };
+  if (highlight) {
+    swatchLine(render::kPrimaryColor, "Primary muscles");
+    swatchLine(render::kSecondaryColor, "Secondary muscles");
+  } else {
+    draw->AddText(cursor, ImGui::GetColorU32(ImGuiCol_TextDisabled), "Hover a muscle for its name");
+    cursor.y += line;
+  }
+  if (!input.selectedMuscle.empty())
+    draw->AddText(cursor, ImGui::GetColorU32(ImGuiCol_Text), ("Selected: " + input.selectedMuscle).c_str());
+}
+
 void viewportPanel(const ShellInput& input, ShellActions& actions) {
   const ImVec2 size = ImGui::GetContentRegionAvail();
   const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
@@ -116,6 +144,14 @@ void viewportPanel(const ShellInput& input, ShellActions& actions) {
       actions.pan = glm::vec2(-io.MouseDelta.x, io.MouseDelta.y) / size.y;
   }
   if (ImGui::IsItemHovered() && io.MouseWheel != 0.0f) actions.zoom = std::pow(0.9f, io.MouseWheel);
+  if (ImGui::IsItemHovered()) {
+    actions.viewportMouse = glm::vec2((io.MousePos.x - origin.x) * scale.x, (io.MousePos.y - origin.y) * scale.y);
+    if (!input.hoveredMuscle.empty() && !ImGui::IsItemActive()) ImGui::SetTooltip("%s", input.hoveredMuscle.c_str());
+  }
+  // A click, not the end of an orbit drag: the mouse stayed within the drag threshold.
+  const float threshold = io.MouseDragThreshold;
+  if (ImGui::IsItemDeactivated() && io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < threshold * threshold)
+    actions.viewportClicked = true;
 
   // Toolbar over the top-left corner of the view.
   ImGui::SetCursorScreenPos(ImVec2(origin.x + 8.0f, origin.y + 8.0f));
@@ -134,6 +170,20 @@ void viewportPanel(const ShellInput& input, ShellActions& actions) {
   ImGui::SameLine();
   bool grid = input.showGrid;
   if (ImGui::Checkbox("Grid", &grid)) actions.toggleGrid = true;
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
+  constexpr std::array<render::ViewMode, 4> modes{render::ViewMode::Highlight, render::ViewMode::Anatomy,
+                                                  render::ViewMode::Plain, render::ViewMode::XRay};
+  constexpr std::array<const char*, 4> modeLabels{"Highlight", "Anatomy", "Plain", "X-ray"};
+  if (ImGui::BeginCombo("##mode", modeLabels[static_cast<std::size_t>(input.mode)])) {
+    for (std::size_t i = 0; i < modes.size(); ++i)
+      if (ImGui::Selectable(modeLabels[i], input.mode == modes[i])) actions.mode = modes[i];
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Highlight: the exercise's working muscles\nAnatomy: every muscle group\nPlain: skin only\n"
+                      "X-ray: working muscles through the skin");
+  legend(input, origin, size);
   ImGui::SetCursorScreenPos(ImVec2(origin.x + 8.0f, origin.y + size.y - ImGui::GetTextLineHeight() - 8.0f));
   ImGui::PushStyleColor(ImGuiCol_Text, kMuted);
   ImGui::TextUnformatted("Drag to orbit  -  right-drag to pan  -  wheel to zoom");

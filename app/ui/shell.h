@@ -13,6 +13,7 @@
 #include "app/settings.h"
 #include "app/ui/player.h"
 #include "render/camera.h"
+#include "render/muscle_colors.h"
 
 namespace formviz::app::ui {
 
@@ -27,6 +28,9 @@ struct ShellInput {
   std::string clipName;
   std::span<const anim::Marker> markers;
   std::string notice;                        // a problem to show in the status line (e.g. a file that did not load)
+  render::ViewMode mode = render::ViewMode::Anatomy;
+  std::string hoveredMuscle;                 // name of the muscle under the mouse, if any
+  std::string selectedMuscle;                // name of the muscle clicked last, if any
 };
 
 struct ShellActions {
@@ -40,6 +44,9 @@ struct ShellActions {
   glm::vec2 pan{0.0f};           // viewport-height fractions (right, up)
   float zoom = 1.0f;             // distance factor from the mouse wheel
   PlayerActions player;
+  std::optional<glm::vec2> viewportMouse;  // mouse position in the 3D view (pixels, top-left) while over it
+  bool viewportClicked = false;            // a click (not a drag) in the 3D view
+  std::optional<render::ViewMode> mode;
 };
 
 ShellActions drawShell(const ShellInput& input, Settings::Layout& layout, float uiScale);

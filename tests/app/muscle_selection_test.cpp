@@ -39,5 +39,12 @@ TEST(SelectMuscles, UnknownNamesAndSidesAreErrors) {
   EXPECT_FALSE(selectMuscles("none", MuscleRole::Primary, roles)) << "'none' is not a muscle";
 }
 
+TEST(RegionDisplayName, NamesGroupAndSide) {
+  EXPECT_EQ(regionDisplayName(body::regionId(MuscleGroup::Quadriceps, RegionSide::Left)), "Quadriceps (left)");
+  EXPECT_EQ(regionDisplayName(body::regionId(MuscleGroup::Soleus, RegionSide::Right)), "Soleus (right)");
+  EXPECT_EQ(regionDisplayName(0), "");
+  EXPECT_EQ(regionDisplayName(999), "");
+}
+
 }  // namespace
 }  // namespace formviz::app

@@ -2,6 +2,10 @@
 #include <gtest/gtest.h>
 
 #include "anim/character.h"
+#include "anim/model_space.h"
+#include "anim/sampling.h"
+
+#include <glm/gtc/constants.hpp>
 #include "asset/import.h"
 #include "core/muscle_regions.h"
 #include "gl/golden.h"
@@ -127,6 +131,70 @@ TEST_F(FigureGLTest, XRayShowsBackMusclesFromTheFront) {
   };
   EXPECT_EQ(count(renderBody(render::ViewPreset::Front, glutes).image), 0) << "the glutes are hidden from the front";
   EXPECT_GT(count(renderBody(render::ViewPreset::Front, glutes, true).image), 100) << "x-ray shows them";
+}
+
+TEST_F(FigureGLTest, PickingFindsTheRegionUnderThePixelOnThePosedBody) {
+  auto renderer = gl::SceneRenderer::create(fs::path(FORMVIZ_SOURCE_DIR) / "shaders");
+  ASSERT_TRUE(renderer) << renderer.error().message;
+  auto mesh = gl::upload(model->meshes.front());
+  ASSERT_TRUE(mesh);
+  const anim::Skeleton& skeleton = model->skeleton;
+  const int hip = skeleton.findJoint("leftUpperLeg"), knee = skeleton.findJoint("leftLowerLeg"),
+            ankle = skeleton.findJoint("leftFoot");
+  ASSERT_GE(std::min({hip, knee, ankle}), 0);
+
+  // Pose: the left knee bent 90 degrees (flexion is +X on the lower leg, docs/BODY.md).
+  anim::Pose pose = anim::restPose(skeleton);
+  pose[static_cast<std::size_t>(knee)].rotation = glm::angleAxis(glm::half_pi<float>(), glm::vec3(1, 0, 0));
+  std::vector<glm::mat4> modelMatrices(pose.size()), paletteMatrices(pose.size());
+  anim::LocalToModelJob toModel;
+  toModel.skeleton = &skeleton;
+  toModel.local = pose;
+  toModel.model = modelMatrices;
+  ASSERT_TRUE(toModel.Run());
+  ASSERT_TRUE((anim::SkinningPaletteJob{modelMatrices, skeleton.inverseBind(), paletteMatrices}.Run()));
+  gl::PaletteBuffer palette = gl::PaletteBuffer::create();
+  palette.update(paletteMatrices);
+  auto at = [&](int joint, const std::vector<glm::mat4>& m) { return glm::vec3(m[static_cast<std::size_t>(joint)][3]); };
+
+  gl::Scene scene;
+  gl::FigureDraw draw;
+  draw.mesh = &*mesh;
+  draw.palette = &palette;
+  scene.figures.push_back(draw);
+  render::OrbitCamera camera;
+  camera.setPreset(render::ViewPreset::Side);  // from +X: the figure's left side faces the camera
+  camera.pitch = 0.0f;
+  camera.frame({0, 0.9f, 0}, 1.0f, 0.75f);
+  const glm::ivec2 viewport(240, 320);
+  const glm::mat4 vp = camera.projection(0.75f) * camera.view();
+  auto pixelOf = [&](glm::vec3 p) {
+    const glm::vec4 c = vp * glm::vec4(p, 1.0f);
+    return glm::vec2((c.x / c.w * 0.5f + 0.5f) * 240.0f, (0.5f - c.y / c.w * 0.5f) * 320.0f);
+  };
+  auto isLeftLowerLeg = [](int id) {
+    const MuscleGroup g = body::regionGroup(id);
+    return id == 0 || (body::regionSide(id) == RegionSide::Left &&
+                       (g == MuscleGroup::Gastrocnemius || g == MuscleGroup::Soleus || g == MuscleGroup::TibialisAnterior));
+  };
+  std::vector<glm::mat4> restModel(pose.size());
+  anim::Pose rest = anim::restPose(skeleton);
+  toModel.local = rest;
+  toModel.model = restModel;
+  ASSERT_TRUE(toModel.Run());
+
+  const glm::vec2 bentShin = pixelOf((at(knee, modelMatrices) + at(ankle, modelMatrices)) * 0.5f);
+  const glm::vec2 restShin = pixelOf((at(knee, restModel) + at(ankle, restModel)) * 0.5f);
+  const int picked = renderer->pickRegion(camera, viewport, bentShin, scene);
+  EXPECT_TRUE(picked >= 0 && isLeftLowerLeg(picked)) << "picked " << picked << " where the bent shin is";
+  const int where = renderer->pickRegion(camera, viewport, restShin, scene);
+  EXPECT_TRUE(where < 0 || !isLeftLowerLeg(where) || where == 0) << "picked " << where << " where the shin was at rest";
+  // The thigh above is still the left quadriceps or hamstrings side: a left thigh region.
+  const glm::vec2 thigh = pixelOf((at(hip, modelMatrices) + at(knee, modelMatrices)) * 0.5f);
+  const int thighRegion = renderer->pickRegion(camera, viewport, thigh, scene);
+  EXPECT_TRUE(thighRegion == 0 || body::regionSide(thighRegion) == RegionSide::Left) << thighRegion;
+  EXPECT_EQ(renderer->pickRegion(camera, viewport, glm::vec2(5, 5), scene), -1);
+  EXPECT_EQ(renderer->pickRegion(camera, viewport, glm::vec2(-3, 5), scene), -1) << "outside the view";
 }
 
 struct ModeCase {

@@ -130,4 +130,13 @@ render::Image RenderTarget::readPixels() const {
   return image;
 }
 
+std::array<std::uint8_t, 4> RenderTarget::readPixel(int x, int y) const {
+  std::array<std::uint8_t, 4> pixel{};
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, resolvedFramebuffer_.id());
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(x, height_ - 1 - y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel.data());
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+  return pixel;
+}
+
 }  // namespace formviz::gl

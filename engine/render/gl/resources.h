@@ -2,6 +2,7 @@
 // the offscreen render target every view draws into.
 #pragma once
 
+#include <array>
 #include <cstdint>
 
 #include "core/result.h"
@@ -53,6 +54,8 @@ class RenderTarget {
   void resolve() const;
   // Reads the resolved image back, top row first. Call after resolve().
   render::Image readPixels() const;
+  // One resolved pixel (top-left origin), RGBA. Call after resolve().
+  std::array<std::uint8_t, 4> readPixel(int x, int y) const;
 
   int width() const { return width_; }
   int height() const { return height_; }

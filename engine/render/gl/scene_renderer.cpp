@@ -42,6 +42,8 @@ Result<SceneRenderer> SceneRenderer::create(const std::filesystem::path& shaderD
   if (!shadowFigure) return shadowFigure.error();
   auto shadowMap = ShadowMap::create(kShadowMapSize);
   if (!shadowMap) return shadowMap.error();
+  auto pick = ShaderProgram::load(shaderDir, "figure.vert", "pick.frag");
+  if (!pick) return pick.error();
   renderer.background_ = std::move(background).value();
   renderer.ground_ = std::move(ground).value();
   renderer.mesh_ = std::move(mesh).value();
@@ -49,6 +51,7 @@ Result<SceneRenderer> SceneRenderer::create(const std::filesystem::path& shaderD
   renderer.shadowMesh_ = std::move(shadowMesh).value();
   renderer.shadowFigure_ = std::move(shadowFigure).value();
   renderer.shadowMap_ = std::move(shadowMap).value();
+  renderer.pick_ = std::move(pick).value();
   // Every lit program samples the shadow map from the same unit.
   for (const ShaderProgram* program : {&renderer.ground_, &renderer.mesh_, &renderer.figure_}) {
     program->use();
@@ -181,6 +184,40 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   glDisable(GL_CULL_FACE);
   glUseProgram(0);
   target.resolve();
+}
+
+int SceneRenderer::pickRegion(const render::OrbitCamera& camera, glm::ivec2 viewport, glm::vec2 pixel,
+                              const Scene& scene) {
+  if (pixel.x < 0.0f || pixel.y < 0.0f || pixel.x >= float(viewport.x) || pixel.y >= float(viewport.y)) return -1;
+  // The whole view at full size, region ids only, read back at one pixel. (A 1x1 target
+  // behind a pixel-zoom matrix is cheaper, but Mesa's clipper then loses the flat region id
+  // of the clipped triangles.)
+  if (!pickTarget_ || pickTarget_->width() != viewport.x || pickTarget_->height() != viewport.y) {
+    auto target = RenderTarget::create(viewport.x, viewport.y, 1);
+    if (!target) return -1;
+    pickTarget_ = std::move(target).value();
+  }
+  const float aspect = static_cast<float>(viewport.x) / static_cast<float>(viewport.y);
+  pickTarget_->bind();
+  glDisable(GL_BLEND);
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LEQUAL);
+  glDepthMask(GL_TRUE);
+  glEnable(GL_CULL_FACE);
+  glClearColor(0, 0, 0, 0);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  pick_.use();
+  pick_.set("uViewProjection", camera.projection(aspect) * camera.view());
+  for (const FigureDraw& draw : scene.figures) {
+    pick_.set("uModel", draw.model);
+    draw.palette->bind();
+    draw.mesh->draw();
+  }
+  glDisable(GL_CULL_FACE);
+  glUseProgram(0);
+  pickTarget_->resolve();
+  const std::array<std::uint8_t, 4> p = pickTarget_->readPixel(int(pixel.x), int(pixel.y));
+  return p[1] > 127 ? int(p[0]) : -1;
 }
 
 TestObject makeTestObject() {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -54,6 +55,11 @@ class SceneRenderer {
   // `camera` and resolves the target.
   void render(const RenderTarget& target, const render::OrbitCamera& camera, const Scene& scene);
 
+  // The muscle region under `pixel` (top-left origin) in a `viewport`-sized view of the
+  // scene's figures, exact on the posed mesh: the region id, 0 for skin outside any
+  // muscle, -1 where no figure is.
+  int pickRegion(const render::OrbitCamera& camera, glm::ivec2 viewport, glm::vec2 pixel, const Scene& scene);
+
  private:
   ShaderProgram background_;
   ShaderProgram ground_;
@@ -62,6 +68,8 @@ class SceneRenderer {
   ShaderProgram shadowMesh_;
   ShaderProgram shadowFigure_;
   ShadowMap shadowMap_;
+  ShaderProgram pick_;
+  std::optional<RenderTarget> pickTarget_;  // region ids of the last picked view
   GpuMesh floor_;
   VertexArray emptyVertexArray_;  // core profile needs a bound VAO even for gl_VertexID draws
 };

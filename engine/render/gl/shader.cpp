@@ -38,8 +38,13 @@ Result<GLuint> compile(GLenum stage, const fs::path& shaderDir, const std::strin
 }  // namespace
 
 Result<ShaderProgram> ShaderProgram::load(const fs::path& shaderDir, std::string_view name) {
-  const std::string vertFile = fmt::format("{}.vert", name);
-  const std::string fragFile = fmt::format("{}.frag", name);
+  return load(shaderDir, fmt::format("{}.vert", name), fmt::format("{}.frag", name));
+}
+
+Result<ShaderProgram> ShaderProgram::load(const fs::path& shaderDir, std::string_view vertexFile,
+                                          std::string_view fragmentFile) {
+  const std::string vertFile(vertexFile), fragFile(fragmentFile);
+  const std::string name = fmt::format("{} + {}", vertFile, fragFile);
   auto vert = compile(GL_VERTEX_SHADER, shaderDir, vertFile);
   if (!vert) return vert.error();
   auto frag = compile(GL_FRAGMENT_SHADER, shaderDir, fragFile);
@@ -64,8 +69,7 @@ Result<ShaderProgram> ShaderProgram::load(const fs::path& shaderDir, std::string
     glGetProgramiv(id, GL_INFO_LOG_LENGTH, &logLength);
     std::string log(static_cast<std::size_t>(std::max(logLength, 1)), '\0');
     glGetProgramInfoLog(id, logLength, nullptr, log.data());
-    return makeError(fmt::format("shader program '{}' ({} + {} in {}) does not link:\n{}", name, vertFile,
-                                 fragFile, shaderDir.string(), log.c_str()));
+    return makeError(fmt::format("shader program {} in {} does not link:\n{}", name, shaderDir.string(), log.c_str()));
   }
   // Programs that skin read the joint palette from one shared binding point.
   if (const GLuint block = glGetUniformBlockIndex(id, "Palette"); block != GL_INVALID_INDEX)

@@ -26,6 +26,9 @@ class ShaderProgram {
  public:
   // Loads, compiles and links `<shaderDir>/<name>.vert` and `.frag`.
   static Result<ShaderProgram> load(const std::filesystem::path& shaderDir, std::string_view name);
+  // The same with two files named in full, for a vertex shader shared by several programs.
+  static Result<ShaderProgram> load(const std::filesystem::path& shaderDir, std::string_view vertexFile,
+                                    std::string_view fragmentFile);
 
   void use() const;
   // Sets a uniform of this program, which must be in use (OpenGL 3.3 has no

@@ -57,6 +57,8 @@ void beginWindowFrame(int width, int height, float r, float g, float b) {
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
 }
 
+void finish() { glFinish(); }
+
 render::Image readWindowPixels(int width, int height) {
   render::Image image(width, height);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);

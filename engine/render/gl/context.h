@@ -25,6 +25,9 @@ void enableDebugOutput();
 // Binds the window's framebuffer, sets the viewport to it and clears it to `rgb`.
 void beginWindowFrame(int width, int height, float r, float g, float b);
 
+// Waits until the GPU (here: Mesa's llvmpipe threads) has finished every command; for timing.
+void finish();
+
 // Reads the window's framebuffer (after drawing, before swapping), top row first.
 render::Image readWindowPixels(int width, int height);
 

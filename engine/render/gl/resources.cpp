@@ -15,16 +15,26 @@ void TextureDeleter::operator()(std::uint32_t id) const { glDeleteTextures(1, &i
 void RenderbufferDeleter::operator()(std::uint32_t id) const { glDeleteRenderbuffers(1, &id); }
 void FramebufferDeleter::operator()(std::uint32_t id) const { glDeleteFramebuffers(1, &id); }
 
-namespace {
-template <typename T>
-Buffer makeBuffer(GLenum target, const std::vector<T>& data) {
+Buffer createBuffer(std::uint32_t target, const void* data, std::size_t bytes, bool dynamic) {
   GLuint id = 0;
   glGenBuffers(1, &id);
   glBindBuffer(target, id);
-  glBufferData(target, static_cast<GLsizeiptr>(data.size() * sizeof(T)), data.data(), GL_STATIC_DRAW);
+  glBufferData(target, static_cast<GLsizeiptr>(bytes), data, dynamic ? GL_DYNAMIC_DRAW : GL_STATIC_DRAW);
   return Buffer(id);
 }
-}  // namespace
+
+VertexArray createVertexArray() {
+  GLuint id = 0;
+  glGenVertexArrays(1, &id);
+  glBindVertexArray(id);
+  return VertexArray(id);
+}
+
+void drawTriangles(const VertexArray& vertexArray, int indexCount) {
+  glBindVertexArray(vertexArray.id());
+  glDrawElements(GL_TRIANGLES, indexCount, GL_UNSIGNED_INT, nullptr);
+  glBindVertexArray(0);
+}
 
 GpuMesh upload(const render::TriangleMesh& mesh) {
   // Interleaved position + normal: one buffer, one cache-friendly stream.
@@ -36,12 +46,9 @@ GpuMesh upload(const render::TriangleMesh& mesh) {
     interleaved.insert(interleaved.end(), {p.x, p.y, p.z, n.x, n.y, n.z});
   }
   GpuMesh gpu;
-  GLuint vao = 0;
-  glGenVertexArrays(1, &vao);
-  gpu.vertexArray_ = VertexArray(vao);
-  glBindVertexArray(vao);
-  gpu.vertices_ = makeBuffer(GL_ARRAY_BUFFER, interleaved);
-  gpu.indices_ = makeBuffer(GL_ELEMENT_ARRAY_BUFFER, mesh.indices);
+  gpu.vertexArray_ = createVertexArray();
+  gpu.vertices_ = createBuffer(GL_ARRAY_BUFFER, interleaved.data(), interleaved.size() * sizeof(float));
+  gpu.indices_ = createBuffer(GL_ELEMENT_ARRAY_BUFFER, mesh.indices.data(), mesh.indices.size() * sizeof(std::uint32_t));
   const GLsizei stride = 6 * sizeof(float);
   glEnableVertexAttribArray(render::kAttribPosition);
   glVertexAttribPointer(render::kAttribPosition, 3, GL_FLOAT, GL_FALSE, stride, nullptr);
@@ -52,11 +59,7 @@ GpuMesh upload(const render::TriangleMesh& mesh) {
   return gpu;
 }
 
-void GpuMesh::draw() const {
-  glBindVertexArray(vertexArray_.id());
-  glDrawElements(GL_TRIANGLES, indexCount_, GL_UNSIGNED_INT, nullptr);
-  glBindVertexArray(0);
-}
+void GpuMesh::draw() const { drawTriangles(vertexArray_, indexCount_); }
 
 Result<RenderTarget> RenderTarget::create(int width, int height, int samples) {
   if (width <= 0 || height <= 0 || width > 16384 || height > 16384)

@@ -24,6 +24,16 @@ using Texture = Handle<struct TextureTag, TextureDeleter>;
 using Renderbuffer = Handle<struct RenderbufferTag, RenderbufferDeleter>;
 using Framebuffer = Handle<struct FramebufferTag, FramebufferDeleter>;
 
+// A new buffer object for `target` (GL_ARRAY_BUFFER, ...) holding `bytes` bytes from `data`,
+// left bound to `target`. `dynamic`: updated often (a joint palette), else uploaded once.
+Buffer createBuffer(std::uint32_t target, const void* data, std::size_t bytes, bool dynamic = false);
+
+// A new vertex array object, left bound.
+VertexArray createVertexArray();
+
+// Draws `indexCount` 32-bit indices of `vertexArray` as triangles.
+void drawTriangles(const VertexArray& vertexArray, int indexCount);
+
 // An indexed triangle mesh on the GPU.
 class GpuMesh {
  public:

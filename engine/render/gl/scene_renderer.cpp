@@ -59,9 +59,8 @@ Result<SceneRenderer> SceneRenderer::create(const std::filesystem::path& shaderD
     program->set("uKeyLightDir", render::kKeyLightDirection);
   }
   renderer.floor_ = upload(makeFloor(40.0f));
-  GLuint vao = 0;
-  glGenVertexArrays(1, &vao);
-  renderer.emptyVertexArray_ = VertexArray(vao);
+  renderer.emptyVertexArray_ = createVertexArray();
+  glBindVertexArray(0);
   return renderer;
 }
 

@@ -42,21 +42,9 @@ Result<SkinnedGpuMesh> upload(const asset::MeshData& mesh) {
   }
 
   SkinnedGpuMesh gpu;
-  GLuint id = 0;
-  glGenVertexArrays(1, &id);
-  gpu.vertexArray_ = VertexArray(id);
-  glBindVertexArray(id);
-  glGenBuffers(1, &id);
-  gpu.vertices_ = Buffer(id);
-  glBindBuffer(GL_ARRAY_BUFFER, id);
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(SkinnedVertex)), vertices.data(),
-               GL_STATIC_DRAW);
-  glGenBuffers(1, &id);
-  gpu.indices_ = Buffer(id);
-  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, id);
-  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)),
-               mesh.indices.data(), GL_STATIC_DRAW);
-
+  gpu.vertexArray_ = createVertexArray();
+  gpu.vertices_ = createBuffer(GL_ARRAY_BUFFER, vertices.data(), vertices.size() * sizeof(SkinnedVertex));
+  gpu.indices_ = createBuffer(GL_ELEMENT_ARRAY_BUFFER, mesh.indices.data(), mesh.indices.size() * sizeof(std::uint32_t));
   const GLsizei stride = sizeof(SkinnedVertex);
   auto offset = [](std::size_t bytes) { return reinterpret_cast<const void*>(bytes); };
   glEnableVertexAttribArray(render::kAttribPosition);
@@ -74,22 +62,13 @@ Result<SkinnedGpuMesh> upload(const asset::MeshData& mesh) {
   return gpu;
 }
 
-void SkinnedGpuMesh::draw() const {
-  glBindVertexArray(vertexArray_.id());
-  glDrawElements(GL_TRIANGLES, indexCount_, GL_UNSIGNED_INT, nullptr);
-  glBindVertexArray(0);
-}
+void SkinnedGpuMesh::draw() const { drawTriangles(vertexArray_, indexCount_); }
 
 PaletteBuffer PaletteBuffer::create() {
   PaletteBuffer palette;
-  GLuint id = 0;
-  glGenBuffers(1, &id);
-  palette.buffer_ = Buffer(id);
-  glBindBuffer(GL_UNIFORM_BUFFER, id);
   // Full size up front; identity matrices until the first update.
   const std::vector<glm::mat4> identity(render::kMaxPaletteJoints, glm::mat4(1.0f));
-  glBufferData(GL_UNIFORM_BUFFER, static_cast<GLsizeiptr>(identity.size() * sizeof(glm::mat4)), identity.data(),
-               GL_DYNAMIC_DRAW);
+  palette.buffer_ = createBuffer(GL_UNIFORM_BUFFER, identity.data(), identity.size() * sizeof(glm::mat4), true);
   glBindBuffer(GL_UNIFORM_BUFFER, 0);
   return palette;
 }

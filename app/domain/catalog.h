@@ -125,7 +125,8 @@ struct Exercise {
   std::string description;         // one or two sentences
   Category category = Category::Strength;
   std::vector<Equipment> equipment;  // any of them will do; empty = none listed
-  bool singleLeg = false;
+  bool singleLeg = false;          // one leg works at a time (guidance: "single-leg work")
+  bool perSide = false;            // done once per side although not single-leg (side plank, clamshell)
   bool isolation = false;          // one joint does the work (calf raise, clamshell): see guidance.h
   int difficulty = 1;              // 1 (beginner) .. 5
   std::vector<body::MuscleGroup> primary;
@@ -137,6 +138,9 @@ struct Exercise {
   std::vector<Mistake> mistakes;
   std::vector<Cue> cues;
   bool hasClips = false;           // the clip index knows this exercise and its "correct" clip
+
+  // The prescription is per side: single-leg work, or perSide. Duration and coverage use it.
+  bool unilateral() const { return singleLeg || perSide; }
 };
 
 class Catalog {

@@ -26,6 +26,8 @@ std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const
   cli.add_option("--frames", cmd.gui.frames, "Quit after this many frames (0: run until closed)")
       ->check(CLI::NonNegativeNumber);
   cli.add_flag("--reset-layout", cmd.gui.resetLayout, "Start with the default window and panel layout");
+  cli.add_option("--exercise", cmd.gui.exercise,
+                 "Open with an exercise shown: ID[:CLIP], e.g. bodyweight_squat or bodyweight_squat:mistake_knee_valgus");
 
   CLI::App* render = cli.add_subcommand("render", "Render a picture without opening a window (no display needed)");
   std::string outFile, view = "front";

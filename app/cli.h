@@ -41,6 +41,7 @@ struct GuiOptions {
   std::optional<std::filesystem::path> screenshot;  // save the window here after `frames` frames, then quit
   int frames = 0;                                   // quit after this many frames; 0 = run until closed
   bool resetLayout = false;                         // ignore saved settings and panel layout
+  std::string exercise;                             // "ID[:CLIP]": open with this exercise shown
 };
 
 struct CommandLine {

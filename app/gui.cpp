@@ -6,6 +6,7 @@
 
 #include "anim/character.h"
 #include "app/commands.h"
+#include "app/domain/gltf_clip_index.h"
 #include "app/figure_scene.h"
 #include "app/muscle_selection.h"
 #include "core/muscle_regions.h"
@@ -112,23 +113,35 @@ ExitCode runGui(const CommandLine& cmd) {
   camera.setPreset(view);
   CameraTransition transition;
 
-  // The figure: what --model/--clip name, else the default body, else a stand-in object.
-  // A file that does not load is reported and the window opens all the same.
+  // The exercise catalog; problems in it are logged and the rest loads.
+  domain::Catalog catalog;
   std::string notice;
-  FigureRequest request{cmd.model, cmd.clip, false};
-  if (request.model.empty() && request.clip.empty() &&
-      std::filesystem::exists(*dataDir / "models" / fmt::format("{}.gltf", kDefaultBody)))
-    request.model = kDefaultBody;
-  std::unique_ptr<Figure> figure;
-  if (!request.model.empty() || !request.clip.empty()) {
-    auto loaded = loadFigure(request, *dataDir);
-    if (loaded) figure = std::make_unique<Figure>(std::move(loaded).value());
-    else {
+  {
+    const domain::GltfClipIndex clipIndex(*dataDir / "animations");
+    auto loaded = domain::loadCatalog(*dataDir / "animations" / "catalog.json", clipIndex);
+    if (loaded) {
+      int withoutClips = 0;
+      for (const domain::Exercise& exercise : loaded->catalog.exercises()) withoutClips += exercise.hasClips ? 0 : 1;
+      for (const domain::CatalogIssue& issue : loaded->issues)
+        if (issue.message.find("no clip file") == std::string::npos) log::warn("{}", issue.text());
+      if (withoutClips > 0) log::info("{} exercises have no animation yet", withoutClips);
+      catalog = std::move(loaded->catalog);
+    } else {
       log::error("{}", loaded.error().message);
-      notice = loaded.error().message.substr(0, loaded.error().message.find('\n'));
+      notice = "the exercise catalog did not load (see the log)";
     }
   }
+  LibraryFilter filter;
+  std::string selectedExercise, currentClip = "correct";
+
+  // The figure: what --model/--clip name, else the default body, else a stand-in object.
+  // A file that does not load is reported and the window keeps what it showed.
+  const std::string bodyName = !cmd.model.empty() ? cmd.model
+                           : std::filesystem::exists(*dataDir / "models" / fmt::format("{}.gltf", kDefaultBody))
+                               ? kDefaultBody
+                               : "";
   const gl::TestObject testObject = gl::makeTestObject();
+  std::unique_ptr<Figure> figure;
   std::optional<anim::Character> character;
   std::optional<FigureGpu> figureGpu;
   anim::Playback playback;
@@ -136,25 +149,72 @@ ExitCode runGui(const CommandLine& cmd) {
   std::vector<render::MuscleRole> roles(body::kMuscleRegionCount, render::MuscleRole::None);
   int hoveredRegion = -1, selectedRegion = -1;
   std::optional<glm::vec2> lastMouse;
-  if (figure) {
-    character.emplace(figure->skeleton());
-    if (const anim::Clip* clip = figure->clip()) {
-      character->setClip(figure->clipSkeleton(), *clip);
-      playback.setClip(clip->startTime(), clip->endTime());
-      playback.play();
+
+  // Loads a figure and its clip, replacing the current one only when everything loaded.
+  auto showFigure = [&](const FigureRequest& request, bool frameCamera) -> bool {
+    if (request.model.empty() && request.clip.empty()) return false;
+    auto loaded = loadFigure(request, *dataDir);
+    if (!loaded) {
+      log::error("{}", loaded.error().message);
+      notice = loaded.error().message.substr(0, loaded.error().message.find('\n'));
+      return false;
     }
-    character->evaluate(playback.time);
-    auto uploaded = uploadFigure(*figure, *character);
-    if (uploaded) {
-      figureGpu = std::move(uploaded).value();
-      const Bounds bounds = figureBounds(*figure, *character, figureGpu->metresPerUnit);
-      camera.frame(bounds.centre(), std::max(bounds.radius(), 0.1f), 16.0f / 10.0f);
-    } else {
+    auto next = std::make_unique<Figure>(std::move(loaded).value());
+    anim::Character nextCharacter(next->skeleton());
+    anim::Playback nextPlayback;
+    if (const anim::Clip* clip = next->clip()) {
+      nextCharacter.setClip(next->clipSkeleton(), *clip);
+      nextPlayback.setClip(clip->startTime(), clip->endTime());
+      nextPlayback.speed = playback.speed;  // keep the viewer's chosen speed across clips
+      nextPlayback.play();
+    }
+    nextCharacter.evaluate(nextPlayback.time);
+    auto uploaded = uploadFigure(*next, nextCharacter);
+    if (!uploaded) {
       log::error("{}", uploaded.error().message);
       notice = uploaded.error().message;
-      figure.reset();
-      character.reset();
+      return false;
     }
+    // The character points into the figure, which stays where it is on the heap.
+    character.reset();
+    figure = std::move(next);
+    character.emplace(std::move(nextCharacter));
+    playback = nextPlayback;
+    figureGpu = std::move(uploaded).value();
+    if (frameCamera) {
+      const Bounds bounds = figureBounds(*figure, *character, figureGpu->metresPerUnit);
+      camera.frame(bounds.centre(), std::max(bounds.radius(), 0.1f), 16.0f / 10.0f);
+    }
+    notice.clear();
+    return true;
+  };
+  // Shows an exercise (or one of its mistake clips) on the current body.
+  auto showExercise = [&](const std::string& id, const std::string& clipName) {
+    const domain::Exercise* exercise = catalog.find(id);
+    if (!exercise) return;
+    selectedExercise = id;
+    currentClip = clipName;
+    std::fill(roles.begin(), roles.end(), render::MuscleRole::None);
+    for (body::MuscleGroup g : exercise->secondary)
+      for (body::RegionSide side : {body::RegionSide::Left, body::RegionSide::Right})
+        roles[static_cast<std::size_t>(body::regionId(g, side))] = render::MuscleRole::Secondary;
+    for (body::MuscleGroup g : exercise->primary)
+      for (body::RegionSide side : {body::RegionSide::Left, body::RegionSide::Right})
+        roles[static_cast<std::size_t>(body::regionId(g, side))] = render::MuscleRole::Primary;
+    if (mode == render::ViewMode::Anatomy || mode == render::ViewMode::Plain) mode = render::ViewMode::Highlight;
+    if (!exercise->hasClips) {
+      notice = fmt::format("the animation of {} is not made yet", exercise->name);
+      return;
+    }
+    const std::string clipFile = (*dataDir / "animations" / fmt::format("{}.gltf", id)).string();
+    showFigure({bodyName, fmt::format("{}:{}", clipFile, clipName), false}, false);
+  };
+  showFigure({bodyName, cmd.clip, false}, true);
+  if (!cmd.gui.exercise.empty()) {
+    const std::size_t colon = cmd.gui.exercise.find(':');
+    const std::string id = cmd.gui.exercise.substr(0, colon);
+    if (!catalog.find(id)) notice = fmt::format("no exercise '{}' in the catalog", id);
+    showExercise(id, colon == std::string::npos ? "correct" : cmd.gui.exercise.substr(colon + 1));
   }
   std::optional<gl::RenderTarget> viewport;
   glm::ivec2 viewportPixels{0};
@@ -162,7 +222,9 @@ ExitCode runGui(const CommandLine& cmd) {
   bool fullscreen = false;
 
   for (int frame = 1;; ++frame) {
-    const float dt = clock.tick();
+    // Screenshots advance a fixed 1/30 s a frame, so the picture does not depend on the machine.
+    const float measured = clock.tick();
+    const float dt = cmd.gui.screenshot ? 1.0f / 30.0f : measured;
     const platform::InputFrame input = (*window)->pollEvents(&imgui);
     if (input.quitRequested) break;
 
@@ -229,6 +291,10 @@ ExitCode runGui(const CommandLine& cmd) {
     shellInput.view = view;
     shellInput.showGrid = settings.showGrid;
     shellInput.mode = mode;
+    shellInput.catalog = &catalog;
+    shellInput.filter = &filter;
+    shellInput.selectedExercise = selectedExercise;
+    shellInput.currentClip = currentClip;
     if (hoveredRegion > 0) shellInput.hoveredMuscle = regionDisplayName(hoveredRegion);
     if (selectedRegion > 0) shellInput.selectedMuscle = regionDisplayName(selectedRegion);
     shellInput.notice = notice;
@@ -267,7 +333,13 @@ ExitCode runGui(const CommandLine& cmd) {
     if (actions.zoom != 1.0f) camera.zoom(actions.zoom);
     viewportPixels = actions.viewportPixels;
     lastMouse = actions.viewportMouse;
-    if (actions.viewportClicked) selectedRegion = hoveredRegion > 0 ? hoveredRegion : -1;
+    if (actions.viewportClicked) {
+      selectedRegion = hoveredRegion > 0 ? hoveredRegion : -1;
+      // Clicking a muscle filters the library to exercises that train it.
+      if (selectedRegion > 0) filter.muscle = body::regionGroup(selectedRegion);
+    }
+    if (actions.pickExercise) showExercise(*actions.pickExercise, "correct");
+    if (actions.exercise.showClip) showExercise(selectedExercise, *actions.exercise.showClip);
     if (actions.mode) {
       mode = *actions.mode;
       settings.mode = render::viewModeName(mode);

@@ -67,18 +67,6 @@ void splitter(const char* id, bool vertical, ImVec2 barSize, float* size, float 
 
 // [SECTION] Panels
 
-void libraryPanel() {
-  panelHeader("Exercise library");
-  static std::array<char, 64> search{};
-  ImGui::SetNextItemWidth(-1.0f);
-  ImGui::BeginDisabled();
-  ImGui::InputTextWithHint("##search", "Search exercises", search.data(), search.size());
-  ImGui::EndDisabled();
-  emptyState("No exercises are installed yet.",
-             "Squats, lunges, deadlifts, planks and the other exercises will be listed here, "
-             "with filters by muscle, equipment and category.");
-}
-
 void sessionPanel() {
   panelHeader("Session");
   ImGui::TextUnformatted("Untitled session");
@@ -86,11 +74,6 @@ void sessionPanel() {
   ImGui::TextUnformatted("Estimated 0 min  (aim for 30-45 min)");
   ImGui::PopStyleColor();
   emptyState("This session is empty.", "Add exercises from the library to plan sets, reps and rest.");
-}
-
-void cuesPanel() {
-  panelHeader("Form cues");
-  emptyState("No exercise selected.", "Pick an exercise to step through its form cues, phase by phase.");
 }
 
 // Bottom-right of the view: what the colours mean, and the muscle clicked last.
@@ -310,7 +293,12 @@ ShellActions drawShell(const ShellInput& input, Settings::Layout& layout, float 
   const ImGuiWindowFlags padded = ImGuiWindowFlags_AlwaysUseWindowPadding;
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
 
-  panel("library", ImVec2(libraryWidth, bodyHeight), padded, libraryPanel);
+  panel("library", ImVec2(libraryWidth, bodyHeight), padded, [&] {
+    static const domain::Catalog empty;
+    static LibraryFilter unusedFilter;
+    actions.pickExercise = drawLibrary(input.catalog ? *input.catalog : empty, input.filter ? *input.filter : unusedFilter,
+                                       input.selectedExercise);
+  });
   ImGui::SameLine();
   splitter("##split-library", true, ImVec2(bar, bodyHeight), &layout.libraryWidth, 1.0f, s * sideShrink, 160.0f, 800.0f);
   ImGui::SameLine();
@@ -331,7 +319,10 @@ ShellActions drawShell(const ShellInput& input, Settings::Layout& layout, float 
   float cuesPixels = cuesHeight / s;
   splitter("##split-cues", false, ImVec2(sidebarWidth, bar), &cuesPixels, -1.0f, s, 0.0f, 1e6f);
   layout.cuesFraction = std::clamp(cuesPixels * s / std::max(1.0f, bodyHeight - bar), 0.15f, 0.85f);
-  panel("cues", ImVec2(sidebarWidth, cuesHeight), padded, cuesPanel);
+  panel("cues", ImVec2(sidebarWidth, cuesHeight), padded, [&] {
+    const domain::Exercise* exercise = input.catalog ? input.catalog->find(input.selectedExercise) : nullptr;
+    actions.exercise = drawExerciseDetails(exercise, input.currentClip);
+  });
   ImGui::EndGroup();
   ImGui::PopStyleVar();
 

@@ -11,6 +11,7 @@
 #include <glm/glm.hpp>
 
 #include "app/settings.h"
+#include "app/ui/library.h"
 #include "app/ui/player.h"
 #include "render/camera.h"
 #include "render/muscle_colors.h"
@@ -31,6 +32,10 @@ struct ShellInput {
   render::ViewMode mode = render::ViewMode::Anatomy;
   std::string hoveredMuscle;                 // name of the muscle under the mouse, if any
   std::string selectedMuscle;                // name of the muscle clicked last, if any
+  const domain::Catalog* catalog = nullptr;
+  LibraryFilter* filter = nullptr;           // the library's filter, edited in place
+  std::string selectedExercise;              // id, empty when none
+  std::string currentClip = "correct";
 };
 
 struct ShellActions {
@@ -47,6 +52,8 @@ struct ShellActions {
   std::optional<glm::vec2> viewportMouse;  // mouse position in the 3D view (pixels, top-left) while over it
   bool viewportClicked = false;            // a click (not a drag) in the 3D view
   std::optional<render::ViewMode> mode;
+  std::optional<std::string> pickExercise;
+  ExerciseActions exercise;
 };
 
 ShellActions drawShell(const ShellInput& input, Settings::Layout& layout, float uiScale);

@@ -1,5 +1,6 @@
 #include "asset/gltf_document.h"
 
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -183,6 +184,23 @@ Status inspect(GltfDocument& d) {
       const json& animation = doc["animations"][a];
       GltfAnimation out;
       out.name = animation.value("name", std::string());
+      if (animation.contains("extras") && animation["extras"].is_object() && animation["extras"].contains("markers")) {
+        const json& markers = animation["extras"]["markers"];
+        if (!markers.is_array())
+          return fail(d.path, fmt::format("animation {} extras.markers is not an array.", a));
+        for (std::size_t m = 0; m < markers.size(); ++m) {
+          const json& marker = markers[m];
+          const bool named = marker.is_object() && marker.contains("name") && marker["name"].is_string() &&
+                             !marker["name"].get<std::string>().empty();
+          const bool timed = marker.is_object() && marker.contains("time") && marker["time"].is_number() &&
+                             std::isfinite(marker["time"].get<double>()) && marker["time"].get<double>() >= 0.0;
+          if (!named || !timed)
+            return fail(d.path, fmt::format("animation {} extras.markers[{}] needs a non-empty \"name\" and a "
+                                            "\"time\" in seconds >= 0.",
+                                            a, m));
+          out.markers.push_back({marker["name"].get<std::string>(), marker["time"].get<float>()});
+        }
+      }
       const std::size_t samplerCount = animation.contains("samplers") ? animation["samplers"].size() : 0;
       if (animation.contains("channels")) {
         for (const json& channel : animation["channels"]) {

@@ -32,6 +32,8 @@ struct GltfChannel {
 struct GltfAnimation {
   std::string name;
   std::vector<GltfChannel> channels;
+  // FormViz phase markers: the animation's extras {"markers": [{"name": ..., "time": seconds}]}.
+  std::vector<anim::Marker> markers;
 };
 
 struct GltfDocument {
@@ -47,7 +49,8 @@ struct GltfDocument {
 // unreadable or truncated file, bad GLB header or chunks, invalid JSON, not glTF 2.0,
 // required extensions we cannot read (quantisation, Draco, meshopt), a skin without
 // inverseBindMatrices, normalised-integer or otherwise non-float vertex attributes
-// (positions, normals, UVs, weights) or animation data, accessor indices out of range.
+// (positions, normals, UVs, weights) or animation data, accessor indices out of range,
+// malformed marker extras (a marker needs a non-empty string name and a finite time >= 0).
 Result<GltfDocument> inspectGltf(const std::filesystem::path& path);
 
 // Reads FLOAT accessor `accessor` as a flat array (components per element times count).

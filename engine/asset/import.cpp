@@ -48,14 +48,18 @@ std::string nameOf(const aiString& s) { return std::string(s.C_Str()); }
 constexpr unsigned kGltfFlags = aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_ValidateDataStructure;
 constexpr unsigned kBvhFlags = aiProcess_ValidateDataStructure;
 
+// `meshless`: the file has no meshes (an animation-only file); assimp flags such scenes
+// incomplete although nothing is missing, so the flag is accepted when there are animations.
 const aiScene* readScene(Assimp::Importer& importer, const std::filesystem::path& path, unsigned flags,
-                         std::string& problem) {
+                         std::string& problem, bool meshless = false) {
   const aiScene* scene = importer.ReadFile(path.string(), flags);
   if (scene == nullptr) {
     problem = fmt::format("assimp could not read it ({}).", importer.GetErrorString());
     return nullptr;
   }
-  if ((scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) != 0 || scene->mRootNode == nullptr) {
+  const bool incomplete = (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) != 0 &&
+                          !(meshless && scene->mNumMeshes == 0 && scene->mNumAnimations > 0);
+  if (incomplete || scene->mRootNode == nullptr) {
     problem = "assimp read only part of it (the file is incomplete or corrupt).";
     return nullptr;
   }
@@ -90,15 +94,23 @@ void emitDepthFirst(const aiNode* node, int parent, const std::unordered_set<con
 
 // Joints = nodes accepted by `isJoint` plus all their ancestors, depth-first. Inverse bind
 // matrices from `inverseBind` (by name); others are computed from the rest pose.
+// `skipRoot`: the root node is assimp's synthetic "ROOT" (a glTF scene with several root
+// nodes); it is left out so the skeleton's top joint (hips) is a root, whose translation
+// retargeting carries over.
 Result<SceneSkeleton> buildSkeleton(const std::filesystem::path& path, const aiScene* scene,
                                     const std::function<bool(const aiNode*)>& isJoint,
                                     const std::unordered_map<std::string, glm::mat4>& inverseBind,
-                                    float translationScale, ImportReport* report) {
+                                    float translationScale, ImportReport* report, bool skipRoot = false) {
   std::unordered_set<const aiNode*> keep;
   if (!markNeeded(scene->mRootNode, isJoint, keep)) return fail(path, "it has no skeleton (no skin joints).");
   anim::RawSkeleton raw;
   SceneSkeleton out;
-  emitDepthFirst(scene->mRootNode, anim::kNoParent, keep, raw, out.nodes);
+  if (skipRoot && !isJoint(scene->mRootNode)) {
+    for (unsigned c = 0; c < scene->mRootNode->mNumChildren; ++c)
+      emitDepthFirst(scene->mRootNode->mChildren[c], anim::kNoParent, keep, raw, out.nodes);
+  } else {
+    emitDepthFirst(scene->mRootNode, anim::kNoParent, keep, raw, out.nodes);
+  }
   if (raw.parents.size() > static_cast<std::size_t>(anim::kMaxJoints))
     return fail(path, fmt::format("its skeleton has {} joints; FormViz supports up to {}.", raw.parents.size(),
                                   anim::kMaxJoints));
@@ -235,6 +247,7 @@ Result<anim::Clip> buildClip(const std::filesystem::path& path, const aiAnimatio
     report.notes.push_back(fmt::format("clip '{}' has a single pose; given a duration of one frame", raw.name));
   }
   raw.duration = duration;
+  if (gltf != nullptr) raw.markers = gltf->markers;
   anim::fillMissingTracksFromRest(raw, skeleton);
   Result<anim::Clip> clip = anim::Clip::build(raw);
   if (!clip) return fail(path, clip.error().message);
@@ -348,16 +361,28 @@ UnitGuess guessUnits(float figureHeight) {
 Result<ImportedModel> importGltf(const std::filesystem::path& path) {
   Result<detail::GltfDocument> document = detail::inspectGltf(path);
   if (!document) return document.error();
-  if (document->skinJointNames.empty()) return fail(path, "it has no skin; FormViz needs a skinned (rigged) model.");
+  // An animation-only file (no mesh) may have no skin: its skeleton is then the animated
+  // nodes and their ancestors.
+  const bool meshless = !document->json.contains("meshes") || document->json["meshes"].empty();
+  std::vector<std::string> animatedNodes;
+  for (const detail::GltfAnimation& a : document->animations)
+    for (const detail::GltfChannel& c : a.channels) animatedNodes.push_back(c.nodeName);
+  const bool skeletonFromAnimation = document->skinJointNames.empty() && meshless && !animatedNodes.empty();
+  if (document->skinJointNames.empty() && !skeletonFromAnimation)
+    return fail(path, "it has no skin; FormViz needs a skinned (rigged) model.");
   Assimp::Importer importer;
   std::string problem;
-  const aiScene* scene = readScene(importer, path, kGltfFlags, problem);
+  const aiScene* scene = readScene(importer, path, kGltfFlags, problem, meshless);
   if (scene == nullptr) return fail(path, problem);
 
   ImportedModel model;
   model.report.notes = document->notes;
   std::unordered_map<std::string, glm::mat4> inverseBind;
   std::unordered_set<std::string> jointNames(document->skinJointNames.begin(), document->skinJointNames.end());
+  if (skeletonFromAnimation) {
+    jointNames.insert(animatedNodes.begin(), animatedNodes.end());
+    model.report.notes.push_back("no skin: the skeleton is the animated nodes and their ancestors");
+  }
   for (unsigned m = 0; m < scene->mNumMeshes; ++m) {
     const aiMesh* mesh = scene->mMeshes[m];
     for (unsigned b = 0; b < mesh->mNumBones; ++b) {
@@ -367,15 +392,21 @@ Result<ImportedModel> importGltf(const std::filesystem::path& path) {
     }
   }
   for (const std::string& name : jointNames) {
-    if (inverseBind.count(name) == 0)
+    if (inverseBind.count(name) == 0 && !meshless)
       model.report.notes.push_back(fmt::format("joint '{}' has no bone in any mesh; its inverse bind matrix is "
                                                "computed from the rest pose",
                                                name));
   }
   if (jointNames.empty()) return fail(path, "it has no skin; FormViz needs a skinned (rigged) model.");
+  // assimp 5.2.5 puts the nodes of a scene with several root nodes under a synthetic node
+  // "ROOT" with an identity transform (bodygen's figures: the mesh node and hips).
+  bool syntheticRoot = nameOf(scene->mRootNode->mName) == "ROOT" && scene->mRootNode->mTransformation.IsIdentity();
+  if (syntheticRoot && document->json.contains("nodes"))
+    for (const nlohmann::json& node : document->json["nodes"])
+      if (node.is_object() && node.value("name", std::string()) == "ROOT") syntheticRoot = false;
   Result<SceneSkeleton> skeleton = buildSkeleton(
       path, scene, [&](const aiNode* node) { return jointNames.count(nameOf(node->mName)) != 0; }, inverseBind, 1.0f,
-      &model.report);
+      &model.report, syntheticRoot);
   if (!skeleton) return skeleton.error();
   model.skeleton = std::move(skeleton->skeleton);
 

@@ -44,6 +44,12 @@ struct ImportedModel {
 //  - Clips: key times converted from assimp's ticks (milliseconds for glTF) to seconds;
 //    STEP and CUBICSPLINE modes (and cubic tangents) are read from the file itself because
 //    assimp drops them; channels the file does not animate play the rest pose.
+//  - Animation-only files (no mesh): assimp's "incomplete scene" flag is accepted; without a
+//    skin, the skeleton is the animated nodes and their ancestors. assimp's synthetic "ROOT"
+//    node (added over a scene with several root nodes) is not a joint, so the top joint (hips)
+//    is a root and its translation retargets.
+//  - Markers: each animation's extras {"markers": [{"name": string, "time": seconds}]} become the
+//    clip's markers (sorted by time); malformed entries are refused naming the marker.
 //  - Meshes: bind-space vertices (the skinned node's own transform is ignored as glTF
 //    requires); per vertex the 4 largest non-zero influences renormalised to sum 1
 //    (assimp's zero "dummy" weights are dropped; see ImportReport for what was cut);

@@ -256,3 +256,37 @@ TEST(FormvizRenderModel, TimeNeedsSomethingToAnimate) {
 
 }  // namespace
 }  // namespace formviz
+
+namespace formviz {
+namespace {
+
+TEST(FormvizWindow, ShowsAnExerciseWithItsMusclesCuesAndPhases) {
+  const fs::path dir = outputDir("exercise");
+  ASSERT_TRUE(writeFileAtomic(dir / "config" / "formviz" / "settings.json",
+                              R"({"window": {"width": 1280, "height": 800}, "view": "three-quarter", "mode": "anatomy"})"));
+  const fs::path shot = dir / "squat.png";
+  const ProcessResult r = run("--exercise bodyweight_squat --screenshot " + shot.string() + " --frames 20",
+                              "env XDG_CONFIG_HOME=" + (dir / "config").string() + " SDL_VIDEODRIVER=offscreen");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  auto image = render::loadPng(shot);
+  ASSERT_TRUE(image) << image.error().message;
+  // Picking an exercise switches anatomy colours to its highlight: primary muscles in vermillion.
+  int primary = 0;
+  for (int y = 0; y < image->height; ++y)
+    for (int x = 320; x < 930; ++x) {  // the 3D view
+      const std::uint8_t* p = image->at(x, y);
+      primary += p[0] > 180 && p[1] < 120 && p[2] < 80;
+    }
+  EXPECT_GT(primary, 500) << "the squat's glutes and quadriceps are highlighted";
+  EXPECT_TRUE(test::matchesGolden(*image, "window_exercise_squat", {8, 0.01}));
+}
+
+TEST(FormvizWindow, UnknownExerciseIsReportedAndTheWindowStillOpens) {
+  const fs::path dir = outputDir("unknown-exercise");
+  const ProcessResult r = run("--exercise no_such_move --frames 2",
+                              "env XDG_CONFIG_HOME=" + (dir / "config").string() + " SDL_VIDEODRIVER=offscreen");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+}
+
+}  // namespace
+}  // namespace formviz

@@ -1,0 +1,294 @@
+// [SECTION] index
+//   sampling   phases -> frames
+//   glTF       nodes, skin, animations with marker extras, one buffer
+//   files      bake a source file, atomic writes
+#include "bake.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace formviz::clipbake {
+
+float ease(Easing easing, float u) {
+  u = std::clamp(u, 0.0f, 1.0f);
+  switch (easing) {
+    case Easing::Linear: return u;
+    case Easing::In: return u * u;
+    case Easing::Out: return 1.0f - (1.0f - u) * (1.0f - u);
+    case Easing::InOut: return u * u * (3.0f - 2.0f * u);
+  }
+  return u;
+}
+
+// [SECTION] sampling
+
+Result<std::vector<BakedClip>> bakeClips(const ExerciseSource& source, const std::string& file) {
+  const Rig& rig = Rig::reference();
+  std::vector<BakedClip> out;
+  for (const ClipSpec& spec : source.clips) {
+    const std::string where = spec.name == "correct" ? file : fmt::format("{} ({})", file, spec.name);
+    std::vector<KeySolution> keys;
+    for (std::size_t i = 0; i < spec.poses.size(); ++i) {
+      Result<KeySolution> key = solveKey(rig, spec.poses[i], fmt::format("{}: poses.{}", where, spec.poseNames[i]));
+      if (!key) return key.error();
+      keys.push_back(std::move(key).value());
+    }
+    auto keyIndex = [&](const std::string& name) {
+      for (std::size_t i = 0; i < spec.poseNames.size(); ++i)
+        if (spec.poseNames[i] == name) return i;
+      return std::size_t{0};
+    };
+    BakedClip clip;
+    clip.name = spec.name;
+    clip.description = spec.description;
+    int frame = 0;
+    std::size_t from = keyIndex(spec.phases.back().to);
+    for (const Phase& phase : spec.phases) {
+      const int frames = static_cast<int>(std::lround(static_cast<double>(phase.duration) * 30.0));
+      const std::size_t to = keyIndex(phase.to);
+      clip.markers.push_back({phase.name, static_cast<float>(frame) / kFrameRate});
+      for (int side : {kLeft, kRight}) {
+        const FootParams& fa = spec.poses[from].feet[static_cast<std::size_t>(side)];
+        const FootParams& fb = spec.poses[to].feet[static_cast<std::size_t>(side)];
+        const bool stays = fa.contact == Contact::Planted && fb.contact == Contact::Planted && fa.at == fb.at &&
+                           fa.toeOut == fb.toeOut && fa.lift == fb.lift;
+        if (!stays) continue;
+        const float start = static_cast<float>(frame) / kFrameRate, end = static_cast<float>(frame + frames) / kFrameRate;
+        const glm::vec3 ball = ballTarget(rig, fa, side);
+        auto previous = std::find_if(clip.contacts.rbegin(), clip.contacts.rend(),
+                                     [&](const BakedClip::Contact& c) { return c.side == side; });
+        if (previous != clip.contacts.rend() && previous->end == start && previous->ball == ball) previous->end = end;
+        else clip.contacts.push_back({side, start, end, ball});
+      }
+      for (int f = 0; f < frames; ++f) {
+        const float u = ease(phase.easing, static_cast<float>(f) / static_cast<float>(frames));
+        clip.frames.push_back(interpolateKeys(rig, keys[from], keys[to], u));
+      }
+      frame += frames;
+      clip.keyFrames.push_back(frame);
+      clip.keyNames.push_back(phase.to);
+      clip.keys.push_back(keys[to]);
+      from = to;
+    }
+    clip.frames.push_back(keys[from].local);  // the loop closes on the first frame's pose
+    clip.duration = static_cast<float>(frame) / kFrameRate;
+    out.push_back(std::move(clip));
+  }
+  return out;
+}
+
+std::string report(const std::vector<BakedClip>& clips) {
+  const Rig& rig = Rig::reference();
+  std::string out;
+  for (const BakedClip& clip : clips) {
+    out += fmt::format("{} ({:.2f} s, {} frames)\n", clip.name, clip.duration, clip.frames.size());
+    out += "  key        frame  trunk   hipL   hipR  kneeL  kneeR  ankL  ankR  fppaL  fppaR  shL   shR  elbL elbR  ankleL(y)  ankleR(y)  toesL(y) toesR(y)  hips(y)  neck(y) elbowL(y) handL(y)\n";
+    for (std::size_t k = 0; k < clip.keys.size(); ++k) {
+      const std::vector<glm::mat4> model = modelOf(rig, clip.frames[static_cast<std::size_t>(clip.keyFrames[k])]);
+      const Angles a = measure(rig, model);
+      auto y = [&](int j) { return model[static_cast<std::size_t>(j)][3].y; };
+      out += fmt::format("  {:<10} {:>5} {:>6.1f} {:>6.1f} {:>6.1f} {:>6.1f} {:>6.1f} {:>5.1f} {:>5.1f} {:>6.1f} {:>6.1f} {:>5.1f} {:>5.1f} {:>5.1f} {:>4.1f}  {:>8.3f}  {:>8.3f}  {:>8.3f} {:>8.3f} {:>8.3f} {:>8.3f} {:>8.3f} {:>8.3f}\n",
+                         clip.keyNames[k], clip.keyFrames[k], a.trunkInclination, a.hip[0], a.hip[1], a.knee[0],
+                         a.knee[1], a.ankle[0], a.ankle[1], a.fppa[0], a.fppa[1], a.shoulder[0], a.shoulder[1],
+                         a.elbow[0], a.elbow[1], y(rig.legs[0].foot), y(rig.legs[1].foot), y(rig.legs[0].toes),
+                         y(rig.legs[1].toes), y(rig.hips), y(rig.neck), y(rig.arms[0].lower), y(rig.arms[0].hand));
+    }
+  }
+  return out;
+}
+
+// [SECTION] glTF
+
+namespace {
+
+using nlohmann::ordered_json;
+
+// The shortest decimal that reads back as the same float.
+ordered_json num(float v) {
+  char buf[64];
+  const auto res = std::to_chars(buf, buf + sizeof buf, v);
+  return ordered_json(std::strtod(std::string(buf, res.ptr).c_str(), nullptr));
+}
+
+class Buffer {
+ public:
+  int add(ordered_json& views, const std::vector<float>& data) {
+    const std::size_t offset = bytes_.size();
+    bytes_.resize(offset + data.size() * sizeof(float));
+    if (!data.empty()) std::memcpy(bytes_.data() + offset, data.data(), data.size() * sizeof(float));
+    views.push_back({{"buffer", 0}, {"byteOffset", offset}, {"byteLength", data.size() * sizeof(float)}});
+    return static_cast<int>(views.size()) - 1;
+  }
+  std::vector<std::uint8_t>& bytes() { return bytes_; }
+
+ private:
+  std::vector<std::uint8_t> bytes_;
+};
+
+bool sameRotation(const glm::quat& a, const glm::quat& b) { return a == b || a == -b; }
+
+}  // namespace
+
+GltfFiles encodeGltf(const ExerciseSource& source, const std::vector<BakedClip>& clips) {
+  const Rig& rig = Rig::reference();
+  const anim::Skeleton& sk = rig.skeleton;
+  const int n = sk.jointCount();
+  ordered_json views = ordered_json::array(), accessors = ordered_json::array();
+  Buffer buffer;
+  auto accessor = [&](const std::vector<float>& data, const char* type, std::size_t count, bool bounds) {
+    ordered_json a = {{"bufferView", buffer.add(views, data)}, {"componentType", 5126}, {"count", count}, {"type", type}};
+    if (bounds) {
+      a["min"] = ordered_json::array({num(data.front())});
+      a["max"] = ordered_json::array({num(data.back())});
+    }
+    accessors.push_back(a);
+    return static_cast<int>(accessors.size()) - 1;
+  };
+
+  ordered_json nodes = ordered_json::array();
+  for (int j = 0; j < n; ++j) {
+    const glm::vec3 t = sk.restPose()[static_cast<std::size_t>(j)].translation;
+    ordered_json node = {{"name", sk.names()[static_cast<std::size_t>(j)]},
+                         {"translation", ordered_json::array({num(t.x), num(t.y), num(t.z)})}};
+    ordered_json children = ordered_json::array();
+    for (int c = j + 1; c < n; ++c)
+      if (sk.parent(c) == j) children.push_back(c);
+    if (!children.empty()) node["children"] = children;
+    nodes.push_back(node);
+  }
+  // Inverse bind matrices: the rest pose's model matrices are translations.
+  std::vector<float> ibm;
+  for (int j = 0; j < n; ++j) {
+    const glm::vec3 p = rig.rest[static_cast<std::size_t>(j)];
+    const float m[16] = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, -p.x, -p.y, -p.z, 1};
+    ibm.insert(ibm.end(), m, m + 16);
+  }
+  const int ibmAccessor = accessor(ibm, "MAT4", static_cast<std::size_t>(n), false);
+  ordered_json joints = ordered_json::array();
+  for (int j = 0; j < n; ++j) joints.push_back(j);
+
+  ordered_json animations = ordered_json::array();
+  for (const BakedClip& clip : clips) {
+    const std::size_t frames = clip.frames.size();
+    std::vector<float> times(frames);
+    for (std::size_t f = 0; f < frames; ++f) times[f] = static_cast<float>(f) / kFrameRate;
+    const int input = accessor(times, "SCALAR", frames, true);
+    ordered_json samplers = ordered_json::array(), channels = ordered_json::array();
+    auto channel = [&](int node, const char* path, int output) {
+      samplers.push_back({{"input", input}, {"interpolation", "LINEAR"}, {"output", output}});
+      channels.push_back({{"sampler", samplers.size() - 1}, {"target", {{"node", node}, {"path", path}}}});
+    };
+    std::vector<float> hips;
+    for (const anim::Pose& pose : clip.frames) {
+      const glm::vec3 t = pose[static_cast<std::size_t>(rig.hips)].translation;
+      hips.insert(hips.end(), {t.x, t.y, t.z});
+    }
+    channel(rig.hips, "translation", accessor(hips, "VEC3", frames, false));
+    for (int j = 0; j < n; ++j) {
+      bool moves = false;
+      for (const anim::Pose& pose : clip.frames)
+        moves = moves || !sameRotation(pose[static_cast<std::size_t>(j)].rotation, glm::quat(1, 0, 0, 0));
+      if (!moves) continue;  // rest rotation (identity) throughout
+      std::vector<float> rotations;
+      glm::quat previous(1, 0, 0, 0);
+      for (const anim::Pose& pose : clip.frames) {
+        glm::quat q = pose[static_cast<std::size_t>(j)].rotation;
+        if (glm::dot(q, previous) < 0.0f) q = -q;  // keep neighbouring keys on the same hemisphere
+        previous = q;
+        rotations.insert(rotations.end(), {q.x, q.y, q.z, q.w});
+      }
+      channel(j, "rotation", accessor(rotations, "VEC4", frames, false));
+    }
+    ordered_json markers = ordered_json::array();
+    for (const anim::Marker& m : clip.markers) markers.push_back({{"name", m.name}, {"time", num(m.time)}});
+    ordered_json contacts = ordered_json::array();
+    for (const BakedClip::Contact& c : clip.contacts)
+      contacts.push_back({{"joint", c.side == kLeft ? "leftToes" : "rightToes"},
+                          {"start", num(c.start)},
+                          {"end", num(c.end)},
+                          {"position", ordered_json::array({num(c.ball.x), num(c.ball.y), num(c.ball.z)})}});
+    animations.push_back({{"name", clip.name},
+                          {"channels", channels},
+                          {"samplers", samplers},
+                          {"extras", {{"description", clip.description}, {"markers", markers}, {"contacts", contacts}}}});
+  }
+
+  ordered_json props = ordered_json::array();
+  for (const Prop& p : source.props) {
+    ordered_json prop = {{"kind", p.kind}, {"attach", p.attach},
+                         {"position", ordered_json::array({num(p.position.x), num(p.position.y), num(p.position.z)})},
+                         {"size", ordered_json::array({num(p.size.x), num(p.size.y), num(p.size.z)})}};
+    if (!p.to.empty()) {
+      prop["to"] = p.to;
+      prop["toPosition"] = ordered_json::array({num(p.toPosition.x), num(p.toPosition.y), num(p.toPosition.z)});
+    }
+    props.push_back(prop);
+  }
+
+  ordered_json doc;
+  doc["asset"] = {{"version", "2.0"},
+                  {"generator", "FormViz clipbake"},
+                  {"extras", {{"formviz", {{"exercise", source.id},
+                                          {"title", source.title},
+                                          {"side", source.side},
+                                          {"referenceBody", "male_175"},
+                                          {"frameRate", 30},
+                                          {"props", props}}}}}};
+  doc["scene"] = 0;
+  doc["scenes"] = ordered_json::array({{{"nodes", ordered_json::array({rig.hips})}}});
+  doc["nodes"] = nodes;
+  doc["skins"] = ordered_json::array({{{"name", "reference_skeleton"},
+                                       {"inverseBindMatrices", ibmAccessor},
+                                       {"skeleton", rig.hips},
+                                       {"joints", joints}}});
+  doc["animations"] = animations;
+  doc["accessors"] = accessors;
+  doc["bufferViews"] = views;
+  doc["buffers"] = ordered_json::array({{{"byteLength", buffer.bytes().size()}, {"uri", source.id + ".bin"}}});
+  GltfFiles files;
+  files.gltf = doc.dump(1) + "\n";
+  files.bin = std::move(buffer.bytes());
+  return files;
+}
+
+// [SECTION] files
+
+Result<GltfFiles> bakeFile(const std::filesystem::path& sourcePath) {
+  Result<ExerciseSource> source = loadSource(sourcePath.string());
+  if (!source) return source.error();
+  Result<std::vector<BakedClip>> clips = bakeClips(*source, sourcePath.string());
+  if (!clips) return clips.error();
+  return encodeGltf(*source, *clips);
+}
+
+namespace {
+
+Status writeAtomically(const std::filesystem::path& path, const void* data, std::size_t size) {
+  const std::filesystem::path tmp = path.string() + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return makeError(fmt::format("{}: cannot be written ({})", tmp.string(), std::strerror(errno)));
+    out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+    out.close();
+    if (!out) return makeError(fmt::format("{}: writing failed", tmp.string()));
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return makeError(fmt::format("{}: cannot be renamed into place ({})", path.string(), ec.message()));
+  return Ok{};
+}
+
+}  // namespace
+
+Status writeFiles(const std::filesystem::path& outDir, const std::string& id, const GltfFiles& files) {
+  if (Status s = writeAtomically(outDir / (id + ".bin"), files.bin.data(), files.bin.size()); !s) return s;
+  return writeAtomically(outDir / (id + ".gltf"), files.gltf.data(), files.gltf.size());
+}
+
+}  // namespace formviz::clipbake

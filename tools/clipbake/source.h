@@ -1,0 +1,127 @@
+// [SECTION] Clip sources: an exercise as phases between key poses given in coaching terms.
+//
+// Index:
+//   [SECTION] Pose parameters   trunk, pelvis, legs, arms, feet (degrees and metres)
+//   [SECTION] Exercise source   stance, props, poses, phases, mistakes
+//   [SECTION] Parsing           parseSource(): JSON text -> ExerciseSource, errors name file and JSON path
+//
+// The format is documented for authors in docs/CLIPS.md. Conventions: degrees for angles,
+// metres for lengths, the figure faces +Z with its left at +X, the floor is y = 0.
+// Angle definitions follow engine/form's measures (hip flexion against the trunk line,
+// knee flexion 180 - hip-knee-ankle angle, ankle dorsiflexion shank against the sole, FPPA).
+// Offline only: never linked into the app.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "core/result.h"
+
+namespace formviz::clipbake {
+
+// [SECTION] Pose parameters
+
+inline constexpr int kLeft = 0;
+inline constexpr int kRight = 1;
+
+enum class Easing { Linear, In, Out, InOut };
+
+// One leg. For a planted leg, hip abduction is solved so the foot lands where the stance
+// puts it and the ankle follows from the foot being on the floor; `ankle` is then only a
+// check (the baker refuses the source when the solved value differs by more than 1 degree).
+struct LegParams {
+  float hip = 0.0f;        // hip flexion, sagittal, against the trunk line pointing down; + flexion
+  float knee = 0.0f;       // knee flexion, 0 straight
+  float abduction = 0.0f;  // free legs only: thigh out of the sagittal plane, + away from the midline
+  float kneeTrack = 0.0f;  // yaw of the leg's bend plane, + knee points outward (default: the foot's toe-out)
+  float fppa = 0.0f;       // frontal-plane projection angle to produce, + valgus (knee falls in)
+  float ankle = 0.0f;      // free feet: dorsiflexion (+) / plantar flexion (-) against the shank
+  bool hasAnkle = false;   // planted feet: `ankle` was given as a check
+  bool hasKneeTrack = false;
+  // Both hip and knee given. A planted leg other than the anchor may leave them out: IK then
+  // decides them (clipbake --report prints the result).
+  bool hasAngles = false;
+};
+
+// One arm, in the thorax frame.
+struct ArmParams {
+  float shoulder = 0.0f;   // shoulder flexion, sagittal, against the trunk line pointing down; 90 = forward
+  float abduction = 10.0f; // upper arm out of the thorax's sagittal plane, + away from the midline
+  float elbow = 0.0f;      // elbow flexion, 0 straight
+};
+
+enum class Contact { Free, Planted };
+
+// One foot: where it stands and how. `at` is the ankle's floor position with the foot flat;
+// a planted foot pivots about its ball, so heelRise lifts the heel and keeps the ball put.
+struct FootParams {
+  Contact contact = Contact::Planted;
+  glm::vec2 at{0.0f};      // (x, z) metres of the ankle over the floor when the foot is flat
+  float toeOut = 0.0f;     // degrees, + toes turned outward
+  float heelRise = 0.0f;   // degrees the foot is pitched up about the ball (0 = flat; over 90 the foot
+                           // rolls over onto its instep: the rear foot of a split squat, laces on the bench)
+  float lift = 0.0f;       // metres the ball is above the floor: the top of a box or bench for a
+                           // planted foot, the height of a free foot's ball when no foot is planted
+};
+
+struct PoseParams {
+  float trunkInclination = 0.0f;  // trunk line (hips -> neck) from vertical, + forward
+  float trunkFlexion = 0.0f;      // spinal rounding spread over spine, chest, upperChest; + flexion
+  float trunkLean = 0.0f;         // lateral bend, + toward the figure's left
+  float trunkRotation = 0.0f;     // thorax yaw against the pelvis, + toward the figure's left
+  float pelvisRotation = 0.0f;    // pelvis yaw, + toward the figure's left
+  float pelvisDrop = 0.0f;        // pelvis obliquity, + the right hip lower
+  float lift = 0.0f;              // metres the whole body is raised (flight)
+  float headFlexion = 0.0f;       // + chin down, against the thorax
+  std::array<LegParams, 2> legs{};
+  std::array<ArmParams, 2> arms{};
+  std::array<FootParams, 2> feet{};
+  int anchor = -1;                // foot that places the body (kLeft/kRight); -1 = first planted
+};
+
+// [SECTION] Exercise source
+
+struct Prop {
+  std::string kind;     // box, bench, dumbbell, kettlebell, band, mat, cable
+  std::string attach;   // "world" or a joint name (leftHand, rightHand, ...)
+  glm::vec3 position{0.0f};  // world position, or offset in the joint's frame
+  glm::vec3 size{0.0f};      // metres (box/bench/mat extents; x = length for handles)
+  std::string to;            // band/cable: the other end, "world" or a joint name
+  glm::vec3 toPosition{0.0f};
+};
+
+struct Phase {
+  std::string name;   // marker name at the phase's start
+  std::string to;     // key pose reached at the phase's end
+  float duration = 0.0f;  // seconds, a whole number of 1/30 s frames
+  Easing easing = Easing::InOut;
+};
+
+struct ClipSpec {
+  std::string name;  // "correct" or "mistake_<slug>"
+  std::string description;
+  std::vector<std::string> poseNames;  // in file order
+  std::vector<PoseParams> poses;       // one per name
+  std::vector<Phase> phases;           // a cycle: the first phase starts at the last phase's pose
+};
+
+struct ExerciseSource {
+  std::string id;      // snake_case exercise id, the file stem
+  std::string title;
+  std::string side;    // "both", or the working side "left" / "right" of a unilateral exercise
+  std::vector<Prop> props;
+  std::vector<ClipSpec> clips;  // correct first, then each mistake
+};
+
+// [SECTION] Parsing
+
+// Parses a source file's text. `file` names the file in error messages, which also give the
+// JSON path of the problem ("animations/src/x.json: poses.bottom.legs.both.knee: ...").
+Result<ExerciseSource> parseSource(const std::string& text, const std::string& file);
+Result<ExerciseSource> loadSource(const std::string& path);
+
+}  // namespace formviz::clipbake

@@ -26,8 +26,6 @@ std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const
   cli.add_option("--frames", cmd.gui.frames, "Quit after this many frames (0: run until closed)")
       ->check(CLI::NonNegativeNumber);
   cli.add_flag("--reset-layout", cmd.gui.resetLayout, "Start with the default window and panel layout");
-  cli.add_option("--exercise", cmd.gui.exercise,
-                 "Open with an exercise shown: ID[:CLIP], e.g. bodyweight_squat or bodyweight_squat:mistake_knee_valgus");
 
   CLI::App* render = cli.add_subcommand("render", "Render a picture without opening a window (no display needed)");
   std::string outFile, view = "front";
@@ -39,6 +37,9 @@ std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const
   render->add_option("--samples", cmd.render.samples, "Multisample anti-aliasing samples")->capture_default_str()->check(CLI::Range(1, 16));
   render->add_flag("!--no-grid", cmd.render.grid, "Hide the floor grid");
   for (CLI::App* app : {&cli, render}) {
+    app->add_option("--exercise", cmd.exercise,
+                    "An exercise from the library, ID[:CLIP], e.g. bodyweight_squat or bodyweight_squat:mistake_knee_valgus: "
+                    "its animation on the body, its working muscles highlighted");
     app->add_option("--model", cmd.model, "Figure: a glTF file, or a body name from the data folder's models/");
     app->add_option("--clip", cmd.clip,
                     "Animation: FILE[:NAME] (glTF or BVH; NAME picks one of the file's clips) or :NAME (one of the "
@@ -46,6 +47,8 @@ std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const
   }
   float time = 0.0f;
   CLI::Option* timeOption = render->add_option("--time", time, "Seconds into the clip")->check(CLI::NonNegativeNumber);
+  render->add_option("--phase", cmd.render.phase, "Show the moment a phase starts (a marker of the clip, e.g. bottom)")
+      ->excludes(timeOption);
   render->add_option("--mode", cmd.render.mode,
                      "How muscles show: highlight (the named working muscles), anatomy (every group), plain, x-ray "
                      "(default: highlight when --primary/--secondary name muscles, else anatomy)")
@@ -78,8 +81,8 @@ std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const
         return ExitCode::Usage;
       }
     }
-    if (cmd.render.time && cmd.model.empty() && cmd.clip.empty()) {
-      err << "--time needs --clip or --model\n";
+    if ((cmd.render.time || !cmd.render.phase.empty()) && cmd.model.empty() && cmd.clip.empty() && cmd.exercise.empty()) {
+      err << "--time and --phase need --exercise, --clip or --model\n";
       return ExitCode::Usage;
     }
   }

@@ -2,7 +2,8 @@
 //
 //   formviz [--model M] [--clip FILE[:NAME]] [--data-dir DIR] [-v]   open the window
 //   formviz render --out FILE.png [options]        render a picture without a display
-//          [--model M] [--clip FILE[:NAME]] [--time T] [--mode M] [--primary LIST] [--secondary LIST]
+//          [--exercise ID[:CLIP]] [--model M] [--clip FILE[:NAME]] [--time T | --phase P]
+//          [--mode M] [--primary LIST] [--secondary LIST]
 //   formviz --help | --version
 #pragma once
 
@@ -27,6 +28,7 @@ enum class ExitCode : int {
 struct RenderOptions {
   std::filesystem::path out;
   std::optional<float> time;   // seconds on the clip
+  std::string phase;           // a phase marker of the clip to show (instead of --time)
   std::string mode;            // "highlight", "anatomy", "plain", "x-ray"; empty: highlight when muscles are named, else anatomy
   std::string primary;         // muscles to highlight strongly: "group[:left|:right],..."
   std::string secondary;       // muscles to highlight weakly
@@ -41,13 +43,13 @@ struct GuiOptions {
   std::optional<std::filesystem::path> screenshot;  // save the window here after `frames` frames, then quit
   int frames = 0;                                   // quit after this many frames; 0 = run until closed
   bool resetLayout = false;                         // ignore saved settings and panel layout
-  std::string exercise;                             // "ID[:CLIP]": open with this exercise shown
 };
 
 struct CommandLine {
   enum class Command { Gui, Render } command = Command::Gui;
   GuiOptions gui;
   RenderOptions render;
+  std::string exercise;  // "ID[:CLIP]" from the catalog: its clip (default "correct") and muscles
   std::string model;  // a glTF file, or a body name in <data>/models/; empty: the default body
   std::string clip;   // "FILE[:NAME]" (glTF or BVH) or ":NAME" (one of the model's own clips); empty: none
   std::optional<std::filesystem::path> dataDir;

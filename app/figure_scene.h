@@ -17,6 +17,9 @@
 
 namespace formviz::app {
 
+// The body shown when the command line names none (a preset in models/).
+inline constexpr const char* kDefaultBody = "male_175";
+
 // What the user asked to see (--model, --clip).
 struct FigureRequest {
   std::string model;       // a glTF file, or a body name in <data>/models/

@@ -25,8 +25,6 @@
 namespace formviz::app {
 namespace {
 
-// The body shown when the command line names none (a preset in models/).
-constexpr const char* kDefaultBody = "male_175";
 
 constexpr const char* kNoDisplayMessage =
     "formviz: no display found ($DISPLAY and $WAYLAND_DISPLAY are not set), so the window cannot open.\n"
@@ -194,13 +192,7 @@ ExitCode runGui(const CommandLine& cmd) {
     if (!exercise) return;
     selectedExercise = id;
     currentClip = clipName;
-    std::fill(roles.begin(), roles.end(), render::MuscleRole::None);
-    for (body::MuscleGroup g : exercise->secondary)
-      for (body::RegionSide side : {body::RegionSide::Left, body::RegionSide::Right})
-        roles[static_cast<std::size_t>(body::regionId(g, side))] = render::MuscleRole::Secondary;
-    for (body::MuscleGroup g : exercise->primary)
-      for (body::RegionSide side : {body::RegionSide::Left, body::RegionSide::Right})
-        roles[static_cast<std::size_t>(body::regionId(g, side))] = render::MuscleRole::Primary;
+    roles = exerciseMuscles(*exercise);
     if (mode == render::ViewMode::Anatomy || mode == render::ViewMode::Plain) mode = render::ViewMode::Highlight;
     if (!exercise->hasClips) {
       notice = fmt::format("the animation of {} is not made yet", exercise->name);
@@ -210,11 +202,11 @@ ExitCode runGui(const CommandLine& cmd) {
     showFigure({bodyName, fmt::format("{}:{}", clipFile, clipName), false}, false);
   };
   showFigure({bodyName, cmd.clip, false}, true);
-  if (!cmd.gui.exercise.empty()) {
-    const std::size_t colon = cmd.gui.exercise.find(':');
-    const std::string id = cmd.gui.exercise.substr(0, colon);
+  if (!cmd.exercise.empty()) {
+    const std::size_t colon = cmd.exercise.find(':');
+    const std::string id = cmd.exercise.substr(0, colon);
     if (!catalog.find(id)) notice = fmt::format("no exercise '{}' in the catalog", id);
-    showExercise(id, colon == std::string::npos ? "correct" : cmd.gui.exercise.substr(colon + 1));
+    showExercise(id, colon == std::string::npos ? "correct" : cmd.exercise.substr(colon + 1));
   }
   std::optional<gl::RenderTarget> viewport;
   glm::ivec2 viewportPixels{0};

@@ -38,6 +38,18 @@ Status selectMuscles(std::string_view list, render::MuscleRole role, std::vector
   return Ok{};
 }
 
+std::vector<render::MuscleRole> exerciseMuscles(const domain::Exercise& exercise) {
+  std::vector<render::MuscleRole> roles(body::kMuscleRegionCount, render::MuscleRole::None);
+  auto mark = [&](const std::vector<body::MuscleGroup>& groups, render::MuscleRole role) {
+    for (body::MuscleGroup g : groups)
+      for (body::RegionSide side : {body::RegionSide::Left, body::RegionSide::Right})
+        roles[static_cast<std::size_t>(body::regionId(g, side))] = role;
+  };
+  mark(exercise.secondary, render::MuscleRole::Secondary);
+  mark(exercise.primary, render::MuscleRole::Primary);  // a muscle listed twice counts as primary
+  return roles;
+}
+
 std::string regionDisplayName(int regionId) {
   const body::MuscleGroup group = body::regionGroup(regionId);
   if (group == body::MuscleGroup::None) return "";

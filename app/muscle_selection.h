@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/domain/catalog.h"
 #include "core/result.h"
 #include "render/muscle_colors.h"
 
@@ -15,6 +16,9 @@ namespace formviz::app {
 // sides). `roles` is indexed by region id and grows as needed. The error names the bad entry
 // and lists the valid keys.
 Status selectMuscles(std::string_view list, render::MuscleRole role, std::vector<render::MuscleRole>& roles);
+
+// Highlight roles, by region id, of an exercise's primary and secondary muscles (both sides).
+std::vector<render::MuscleRole> exerciseMuscles(const domain::Exercise& exercise);
 
 // "Quadriceps (left)"; "" for 0 or an id out of range.
 std::string regionDisplayName(int regionId);

@@ -2,6 +2,7 @@
 
 #include "anim/character.h"
 #include "app/commands.h"
+#include "app/domain/gltf_clip_index.h"
 #include "app/figure_scene.h"
 #include "app/muscle_selection.h"
 #include "core/log.h"
@@ -20,10 +21,35 @@ ExitCode runRender(const CommandLine& cmd) {
     log::error("{}", dataDir.error().message);
     return ExitCode::Failure;
   }
+  // An exercise from the catalog brings its clip and its working muscles.
+  std::string model = cmd.model, clipSpec = cmd.clip;
+  std::vector<render::MuscleRole> roles;
+  if (!cmd.exercise.empty()) {
+    const std::size_t colon = cmd.exercise.find(':');
+    const std::string id = cmd.exercise.substr(0, colon);
+    const domain::GltfClipIndex clipIndex(*dataDir / "animations");
+    auto catalog = domain::loadCatalog(*dataDir / "animations" / "catalog.json", clipIndex);
+    if (!catalog) {
+      log::error("{}", catalog.error().message);
+      return ExitCode::Failure;
+    }
+    const domain::Exercise* exercise = catalog->catalog.find(id);
+    if (!exercise) {
+      log::error("no exercise '{}' in {}", id, (*dataDir / "animations" / "catalog.json").string());
+      return ExitCode::Failure;
+    }
+    roles = exerciseMuscles(*exercise);
+    if (model.empty()) model = kDefaultBody;
+    clipSpec = fmt::format("{}:{}", (*dataDir / "animations" / fmt::format("{}.gltf", id)).string(),
+                       colon == std::string::npos ? "correct" : cmd.exercise.substr(colon + 1));
+  }
+  (void)selectMuscles(options.primary, render::MuscleRole::Primary, roles);  // checked by the command line
+  (void)selectMuscles(options.secondary, render::MuscleRole::Secondary, roles);
+
   // Files first: a bad model or clip is reported before any window work.
   std::optional<Figure> figure;
-  if (!cmd.model.empty() || !cmd.clip.empty()) {
-    auto loaded = loadFigure({cmd.model, cmd.clip, options.time.has_value()}, *dataDir);
+  if (!model.empty() || !clipSpec.empty()) {
+    auto loaded = loadFigure({model, clipSpec, options.time.has_value() || !options.phase.empty()}, *dataDir);
     if (!loaded) {
       log::error("{}", loaded.error().message);
       return ExitCode::Failure;
@@ -62,10 +88,7 @@ ExitCode runRender(const CommandLine& cmd) {
 
   const gl::TestObject testObject = gl::makeTestObject();  // kept alive until the frame is drawn
   std::optional<FigureGpu> gpu;
-  std::vector<render::MuscleRole> roles;
-  (void)selectMuscles(options.primary, render::MuscleRole::Primary, roles);  // checked by the command line
-  (void)selectMuscles(options.secondary, render::MuscleRole::Secondary, roles);
-  const bool named = !options.primary.empty() || !options.secondary.empty();
+  const bool named = !options.primary.empty() || !options.secondary.empty() || !cmd.exercise.empty();
   const render::ViewMode mode = render::viewModeFromName(options.mode).value_or(named ? render::ViewMode::Highlight
                                                                                           : render::ViewMode::Anatomy);
   const std::vector<glm::vec4> regionColors = mode == render::ViewMode::Anatomy ? render::anatomyColors()
@@ -77,7 +100,19 @@ ExitCode runRender(const CommandLine& cmd) {
     anim::Character character(figure->skeleton());
     const anim::Clip* clip = figure->clip();
     if (clip) character.setClip(figure->clipSkeleton(), *clip);
-    character.evaluate(options.time.value_or(clip ? clip->startTime() : 0.0f));
+    float time = options.time.value_or(clip ? clip->startTime() : 0.0f);
+    if (!options.phase.empty()) {
+      const std::optional<float> marker = clip ? clip->markerTime(options.phase) : std::nullopt;
+      if (!marker) {
+        std::string names;
+        if (clip)
+          for (const anim::Marker& m : clip->markers()) names += fmt::format(" {}", m.name);
+        log::error("no phase '{}' in the clip (phases:{})", options.phase, names.empty() ? " none" : names);
+        return ExitCode::Failure;
+      }
+      time = *marker;
+    }
+    character.evaluate(time);
     auto uploaded = uploadFigure(*figure, character);
     if (!uploaded) {
       log::error("{}", uploaded.error().message);

@@ -251,7 +251,7 @@ TEST(FormvizRenderModel, BadModelAndClipFilesNameTheFileAndTheProblem) {
 TEST(FormvizRenderModel, TimeNeedsSomethingToAnimate) {
   const ProcessResult r = run("render --time 1 --out x.png");
   EXPECT_EQ(r.exitCode, 2) << r.output;
-  EXPECT_NE(r.output.find("--time needs --clip or --model"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("--time and --phase need --exercise, --clip or --model"), std::string::npos) << r.output;
 }
 
 }  // namespace
@@ -286,6 +286,48 @@ TEST(FormvizWindow, UnknownExerciseIsReportedAndTheWindowStillOpens) {
   const ProcessResult r = run("--exercise no_such_move --frames 2",
                               "env XDG_CONFIG_HOME=" + (dir / "config").string() + " SDL_VIDEODRIVER=offscreen");
   EXPECT_EQ(r.exitCode, 0) << r.output;
+}
+
+}  // namespace
+}  // namespace formviz
+
+namespace formviz {
+namespace {
+
+TEST(FormvizRenderExercise, DrawsTheExerciseAtAPhaseWithItsMusclesHighlighted) {
+  const fs::path dir = outputDir("render-exercise");
+  auto primaryPixels = [&](const std::string& extra, const std::string& name) {
+    const fs::path out = dir / name;
+    const ProcessResult r = run("render --exercise bodyweight_squat --phase bottom --view side -W 320 -H 360 " + extra +
+                                " --out " + out.string());
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    auto image = render::loadPng(out);
+    if (!image) return -1;
+    int count = 0;
+    for (int y = 0; y < image->height; ++y)
+      for (int x = 0; x < image->width; ++x) {
+        const std::uint8_t* p = image->at(x, y);
+        count += p[0] > 180 && p[1] < 120 && p[2] < 80;
+      }
+    return count;
+  };
+  const int highlighted = primaryPixels("", "squat_bottom.png");
+  const int plain = primaryPixels("--mode plain", "squat_plain.png");
+  EXPECT_GT(highlighted, 60) << "glutes and quadriceps in the primary colour";
+  EXPECT_LT(plain, highlighted / 10) << "and not without the highlight";
+}
+
+TEST(FormvizRenderExercise, UnknownExerciseAndPhaseAreClearErrors) {
+  const fs::path dir = outputDir("render-exercise-errors");
+  ProcessResult r = run("render --exercise no_such_move --out " + (dir / "x.png").string());
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("no exercise 'no_such_move'"), std::string::npos) << r.output;
+  r = run("render --exercise bodyweight_squat --phase lockout --out " + (dir / "x.png").string());
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("no phase 'lockout'"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("bottom"), std::string::npos) << "lists the clip's phases: " << r.output;
+  r = run("render --exercise bodyweight_squat --phase bottom --time 1 --out x.png");
+  EXPECT_EQ(r.exitCode, 2) << r.output;
 }
 
 }  // namespace

@@ -1,8 +1,9 @@
 #version 330 core
-// The floor: a plane with an anti-aliased grid (0.25 m minor, 1 m major lines) and a
-// soft contact shadow under the figure. Alpha falls to 0 with distance, and the floor is
-// blended over the backdrop, so it has no visible far edge.
+// The floor: a plane with an anti-aliased grid (0.25 m minor, 1 m major lines), a soft
+// contact shadow under the figure and the key light's shadow. With distance it fades into
+// the backdrop colour behind it, so it has no visible far edge and needs no blending.
 #include "lighting.glsl"
+#include "backdrop.glsl"
 
 in vec3 vWorld;
 uniform vec3 uEye;
@@ -33,6 +34,6 @@ void main() {
   float contact = 1.0 - smoothstep(0.0, uContactShadow.z, length(p - uContactShadow.xy));
   color *= 1.0 - uContactShadow.w * contact * contact;
   color *= mix(0.62, 1.0, keyLightVisibility(vWorld, vec3(0.0, 1.0, 0.0)));
-  float alpha = 1.0 - smoothstep(5.0, 14.0, distance(uEye.xz, p));
-  fragColor = vec4(color, alpha);
+  float near = 1.0 - smoothstep(5.0, 14.0, distance(uEye.xz, p));
+  fragColor = vec4(mix(backdrop(gl_FragCoord.xy), color, near), 1.0);
 }

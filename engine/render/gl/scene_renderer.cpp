@@ -109,15 +109,14 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   glClearColor(horizon.x, horizon.y, horizon.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
 
-  // Backdrop at the far plane, without writing depth.
-  glDepthMask(GL_FALSE);
-  background_.use();
-  background_.set("uTopColor", glm::vec3(0.780f, 0.812f, 0.847f));
-  background_.set("uBottomColor", horizon);
-  glBindVertexArray(emptyVertexArray_.id());
-  glDrawArrays(GL_TRIANGLES, 0, 3);
-  glBindVertexArray(0);
-  glDepthMask(GL_TRUE);
+  const glm::vec3 sky(0.780f, 0.812f, 0.847f);
+  const glm::vec2 viewportSize(target.width(), target.height());
+  for (const ShaderProgram* program : {&background_, &ground_}) {
+    program->use();
+    program->set("uTopColor", sky);
+    program->set("uBottomColor", horizon);
+    program->set("uViewportSize", viewportSize);
+  }
 
   ground_.use();
   ground_.set("uViewProjection", viewProjection);
@@ -126,10 +125,7 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   ground_.set("uLineColor", glm::vec3(0.70f, 0.72f, 0.75f));
   ground_.set("uShowGrid", scene.showGrid ? 1 : 0);
   ground_.set("uContactShadow", scene.contactShadow);
-  glEnable(GL_BLEND);
-  glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
   floor_.draw();
-  glDisable(GL_BLEND);
 
   glEnable(GL_CULL_FACE);
   glCullFace(GL_BACK);
@@ -143,42 +139,57 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
     draw.mesh->draw();
   }
 
-  if (!scene.figures.empty()) {
+  figure_.use();
+  figure_.set("uViewProjection", viewProjection);
+  figure_.set("uEye", eye);
+  std::array<glm::vec4, render::kMaxMuscleRegions> regionColors{};
+  auto drawFigure = [&](const FigureDraw& draw, int pass) {
+    figure_.set("uPass", pass);
+    draw.mesh->draw();
+  };
+  auto setFigure = [&](const FigureDraw& draw) {
+    figure_.set("uModel", draw.model);
+    figure_.set("uSkinColor", draw.skinColor);
+    figure_.set("uShowRegions", draw.regionColors.empty() ? 0 : 1);
+    regionColors.fill(glm::vec4(0.0f));
+    std::copy_n(draw.regionColors.begin(), std::min(draw.regionColors.size(), regionColors.size()),
+                regionColors.begin());
+    figure_.set("uRegionColors", regionColors);
+    draw.palette->bind();
+  };
+  for (const FigureDraw& draw : scene.figures) {
+    if (draw.xray) continue;
+    setFigure(draw);
+    drawFigure(draw, 0);
+  }
+
+  // Backdrop last, at the far plane: only pixels nothing covered run its shader.
+  glDisable(GL_CULL_FACE);
+  glDepthMask(GL_FALSE);
+  background_.use();
+  glBindVertexArray(emptyVertexArray_.id());
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  glBindVertexArray(0);
+  glDepthMask(GL_TRUE);
+
+  // X-ray figures after the backdrop, which they show through: the muscles first, both
+  // faces, so those on the far side show too; then the skin blended over them without
+  // writing depth.
+  for (const FigureDraw& draw : scene.figures) {
+    if (!draw.xray) continue;
     figure_.use();
-    figure_.set("uViewProjection", viewProjection);
-    figure_.set("uEye", eye);
-    std::array<glm::vec4, render::kMaxMuscleRegions> regionColors{};
-    auto drawFigure = [&](const FigureDraw& draw, int pass) {
-      figure_.set("uPass", pass);
-      draw.mesh->draw();
-    };
-    for (const FigureDraw& draw : scene.figures) {
-      figure_.set("uModel", draw.model);
-      figure_.set("uSkinColor", draw.skinColor);
-      figure_.set("uShowRegions", draw.regionColors.empty() ? 0 : 1);
-      regionColors.fill(glm::vec4(0.0f));
-      std::copy_n(draw.regionColors.begin(), std::min(draw.regionColors.size(), regionColors.size()),
-                  regionColors.begin());
-      figure_.set("uRegionColors", regionColors);
-      draw.palette->bind();
-      if (!draw.xray) {
-        drawFigure(draw, 0);
-        continue;
-      }
-      // X-ray: the muscles first, both faces, so those on the far side show too; then the
-      // skin blended over them without writing depth.
-      glDisable(GL_CULL_FACE);
-      drawFigure(draw, 1);
-      glEnable(GL_CULL_FACE);
-      glEnable(GL_BLEND);
-      glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-      glDepthMask(GL_FALSE);
-      glDepthFunc(GL_ALWAYS);
-      drawFigure(draw, 2);
-      glDepthFunc(GL_LEQUAL);
-      glDepthMask(GL_TRUE);
-      glDisable(GL_BLEND);
-    }
+    setFigure(draw);
+    drawFigure(draw, 1);
+    glEnable(GL_CULL_FACE);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    glDepthMask(GL_FALSE);
+    glDepthFunc(GL_ALWAYS);
+    drawFigure(draw, 2);
+    glDepthFunc(GL_LEQUAL);
+    glDepthMask(GL_TRUE);
+    glDisable(GL_BLEND);
+    glDisable(GL_CULL_FACE);
   }
   glDisable(GL_CULL_FACE);
   glUseProgram(0);

@@ -85,6 +85,9 @@ void ShaderProgram::set(const char* uniform, float value) const {
 void ShaderProgram::set(const char* uniform, int value) const {
   glUniform1i(glGetUniformLocation(program_.id(), uniform), value);
 }
+void ShaderProgram::set(const char* uniform, const glm::vec2& value) const {
+  glUniform2fv(glGetUniformLocation(program_.id(), uniform), 1, glm::value_ptr(value));
+}
 void ShaderProgram::set(const char* uniform, const glm::vec3& value) const {
   glUniform3fv(glGetUniformLocation(program_.id(), uniform), 1, glm::value_ptr(value));
 }

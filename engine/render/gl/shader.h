@@ -35,6 +35,7 @@ class ShaderProgram {
   // glProgramUniform). Uniforms the program does not use (optimised out) are ignored.
   void set(const char* uniform, float value) const;
   void set(const char* uniform, int value) const;
+  void set(const char* uniform, const glm::vec2& value) const;
   void set(const char* uniform, const glm::vec3& value) const;
   void set(const char* uniform, const glm::vec4& value) const;
   void set(const char* uniform, const glm::mat4& value) const;

@@ -197,4 +197,11 @@ Bounds figureBounds(const Figure& figure, const anim::Character& character, floa
   return bounds;
 }
 
+Bounds poseBounds(const anim::Character& character, float metresPerUnit, float padding) {
+  Bounds bounds = jointBounds(character);
+  bounds.min = bounds.min * metresPerUnit - glm::vec3(padding);
+  bounds.max = bounds.max * metresPerUnit + glm::vec3(padding);
+  return bounds;
+}
+
 }  // namespace formviz::app

@@ -93,7 +93,12 @@ void updatePose(FigureGpu& gpu, const Figure& figure, const anim::Character& cha
 // `xray` shows them through a translucent skin.
 void addToScene(gl::Scene& scene, const FigureGpu& gpu, std::span<const glm::vec4> regionColors, bool xray = false);
 
-// The figure's bounds in metres (skinned mesh, else joints) for framing the camera.
+// The figure's bounds in metres (skinned mesh, else joints) for framing the camera. Skins
+// every vertex on the CPU: for occasional use, not every frame.
 Bounds figureBounds(const Figure& figure, const anim::Character& character, float metresPerUnit);
+
+// Cheap per-frame bounds in metres: the joints, padded by `padding` metres for the flesh,
+// head and feet around them (enough to hold the figure's shadow).
+Bounds poseBounds(const anim::Character& character, float metresPerUnit, float padding = 0.25f);
 
 }  // namespace formviz::app

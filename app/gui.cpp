@@ -146,6 +146,16 @@ ExitCode runGui(const CommandLine& cmd) {
   render::ViewMode mode = render::viewModeFromName(settings.mode).value_or(render::ViewMode::Anatomy);
   std::vector<render::MuscleRole> roles(body::kMuscleRegionCount, render::MuscleRole::None);
   int hoveredRegion = -1, selectedRegion = -1;
+  // Region colours for the shader, rebuilt only when the mode, the exercise or the clicked
+  // muscle changes (not every frame). The clicked muscle joins the highlight.
+  std::vector<glm::vec4> regionColors;
+  auto updateColors = [&] {
+    std::vector<render::MuscleRole> shown = roles;
+    if (selectedRegion > 0) shown[static_cast<std::size_t>(selectedRegion)] = render::MuscleRole::Primary;
+    regionColors = mode == render::ViewMode::Anatomy ? render::anatomyColors()
+                   : mode == render::ViewMode::Plain ? std::vector<glm::vec4>()
+                                                     : render::highlightColors(shown);
+  };
   std::optional<glm::vec2> lastMouse;
 
   // Loads a figure and its clip, replacing the current one only when everything loaded.
@@ -194,6 +204,7 @@ ExitCode runGui(const CommandLine& cmd) {
     currentClip = clipName;
     roles = exerciseMuscles(*exercise);
     if (mode == render::ViewMode::Anatomy || mode == render::ViewMode::Plain) mode = render::ViewMode::Highlight;
+    updateColors();
     if (!exercise->hasClips) {
       notice = fmt::format("the animation of {} is not made yet", exercise->name);
       return;
@@ -201,6 +212,7 @@ ExitCode runGui(const CommandLine& cmd) {
     const std::string clipFile = (*dataDir / "animations" / fmt::format("{}.gltf", id)).string();
     showFigure({bodyName, fmt::format("{}:{}", clipFile, clipName), false}, false);
   };
+  updateColors();
   showFigure({bodyName, cmd.clip, false}, true);
   if (!cmd.exercise.empty()) {
     const std::size_t colon = cmd.exercise.find(':');
@@ -253,18 +265,12 @@ ExitCode runGui(const CommandLine& cmd) {
         else log::warn("{}", target.error().message);
       }
       if (viewport) {
-        // The clicked muscle joins the highlight, so a click shows what was picked.
-        std::vector<render::MuscleRole> shown = roles;
-        if (selectedRegion > 0) shown[static_cast<std::size_t>(selectedRegion)] = render::MuscleRole::Primary;
-        const std::vector<glm::vec4> regionColors = mode == render::ViewMode::Anatomy ? render::anatomyColors()
-                                                    : mode == render::ViewMode::Plain ? std::vector<glm::vec4>()
-                                                                                      : render::highlightColors(shown);
         gl::Scene scene;
         scene.showGrid = settings.showGrid;
         if (figureGpu) {
           addToScene(scene, *figureGpu, regionColors, mode == render::ViewMode::XRay);
-          const Bounds bounds = figureBounds(*figure, *character, figureGpu->metresPerUnit);
-          scene.contactShadow = glm::vec4(bounds.centre().x, bounds.centre().z, bounds.radius() * 0.6f, 0.35f);
+          const Bounds bounds = poseBounds(*character, figureGpu->metresPerUnit);
+          scene.contactShadow = glm::vec4(bounds.centre().x, bounds.centre().z, bounds.radius() * 0.5f, 0.35f);
           scene.shadowBounds = glm::vec4(bounds.centre(), std::max(bounds.radius(), 0.1f));
         } else {
           testObject.addTo(scene);
@@ -327,6 +333,7 @@ ExitCode runGui(const CommandLine& cmd) {
     lastMouse = actions.viewportMouse;
     if (actions.viewportClicked) {
       selectedRegion = hoveredRegion > 0 ? hoveredRegion : -1;
+      updateColors();
       // Clicking a muscle filters the library to exercises that train it.
       if (selectedRegion > 0) filter.muscle = body::regionGroup(selectedRegion);
     }
@@ -335,6 +342,7 @@ ExitCode runGui(const CommandLine& cmd) {
     if (actions.mode) {
       mode = *actions.mode;
       settings.mode = render::viewModeName(mode);
+      updateColors();
     }
   }
 

@@ -29,7 +29,8 @@ namespace {
 constexpr const char* kNoDisplayMessage =
     "formviz: no display found ($DISPLAY and $WAYLAND_DISPLAY are not set), so the window cannot open.\n"
     "Without a display you can:\n"
-    "  render a picture:            formviz render --out figure.png --view three-quarter\n"
+    "  render a picture:            formviz render --out figure.png --exercise bodyweight_squat --phase bottom\n"
+    "                               (from the source tree: scripts/run render --out figure.png ...)\n"
     "  run the window virtually:    xvfb-run -a formviz\n"
     "  run every test headless:     scripts/test\n"
     "See 'formviz --help' for all commands and options.\n";

@@ -225,6 +225,7 @@ ExitCode runGui(const CommandLine& cmd) {
   glm::ivec2 viewportPixels{0};
   FrameClock clock;
   bool fullscreen = false;
+  bool mirrored = false;
 
   for (int frame = 1;; ++frame) {
     // Screenshots advance a fixed 1/30 s a frame, so the picture does not depend on the machine.
@@ -243,6 +244,7 @@ ExitCode runGui(const CommandLine& cmd) {
     for (platform::Key key : input.keysPressed) {
       if (auto preset = presetForKey(key)) selectView(*preset);
       if (key == platform::Key::Space) keyActions.togglePlay = true;
+      if (key == platform::Key::M) mirrored = !mirrored;
       if (key == platform::Key::Comma) keyActions.stepFrames = -1;
       if (key == platform::Key::Period) keyActions.stepFrames = 1;
       if (key == platform::Key::F11 || (key == platform::Key::Escape && fullscreen)) {
@@ -268,6 +270,7 @@ ExitCode runGui(const CommandLine& cmd) {
       if (viewport) {
         gl::Scene scene;
         scene.showGrid = settings.showGrid;
+        scene.mirrored = mirrored;
         if (figureGpu) {
           addToScene(scene, *figureGpu, regionColors, mode == render::ViewMode::XRay);
           const Bounds bounds = poseBounds(*character, figureGpu->metresPerUnit);
@@ -290,6 +293,7 @@ ExitCode runGui(const CommandLine& cmd) {
     shellInput.view = view;
     shellInput.showGrid = settings.showGrid;
     shellInput.mode = mode;
+    shellInput.mirrored = mirrored;
     shellInput.catalog = &catalog;
     shellInput.filter = &filter;
     shellInput.selectedExercise = selectedExercise;
@@ -319,6 +323,7 @@ ExitCode runGui(const CommandLine& cmd) {
     if (actions.viewPreset) selectView(*actions.viewPreset);
     if (figure && figure->clip()) ui::apply(actions.player, playback);
     if (actions.toggleGrid) settings.showGrid = !settings.showGrid;
+    if (actions.toggleMirror) mirrored = !mirrored;
     if (actions.toggleFullscreen) {
       fullscreen = !fullscreen;
       (*window)->setFullscreen(fullscreen);

@@ -154,6 +154,10 @@ void viewportPanel(const ShellInput& input, ShellActions& actions) {
   bool grid = input.showGrid;
   if (ImGui::Checkbox("Grid", &grid)) actions.toggleGrid = true;
   ImGui::SameLine();
+  bool mirrored = input.mirrored;
+  if (ImGui::Checkbox("Mirror", &mirrored)) actions.toggleMirror = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the figure as in a mirror, to follow along facing it (M)");
+  ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
   constexpr std::array<render::ViewMode, 4> modes{render::ViewMode::Highlight, render::ViewMode::Anatomy,
                                                   render::ViewMode::Plain, render::ViewMode::XRay};
@@ -201,6 +205,7 @@ void menuBar(const ShellInput& input, ShellActions& actions, bool& showShortcuts
       if (ImGui::MenuItem(names[i], keys[i], input.view == presets[i])) actions.viewPreset = presets[i];
     ImGui::Separator();
     if (ImGui::MenuItem("Floor grid", nullptr, input.showGrid)) actions.toggleGrid = true;
+    if (ImGui::MenuItem("Mirror view", "M", input.mirrored)) actions.toggleMirror = true;
     if (ImGui::MenuItem("Fullscreen", "F11")) actions.toggleFullscreen = true;
     if (ImGui::MenuItem("Reset panel layout")) actions.resetLayout = true;
     ImGui::EndMenu();
@@ -220,11 +225,12 @@ void dialogs(bool& showShortcuts, bool& showAbout) {
   const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
   ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   if (ImGui::BeginPopupModal("Keyboard shortcuts", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    constexpr std::array<std::array<const char*, 2>, 6> rows{{{"1 - 5", "Front, side, back, three-quarter, top view"},
-                                                              {"F11", "Fullscreen"},
+    constexpr std::array<std::array<const char*, 2>, 8> rows{{{"1 - 5", "Front, side, back, three-quarter, top view"},
+                                                              {"F11", "Fullscreen"}, {"M", "Mirror view"},
                                                               {"Left drag", "Orbit the camera"},
                                                               {"Right or middle drag", "Pan"},
                                                               {"Mouse wheel", "Zoom"},
+                                                              {"Space, comma, period", "Play/pause, frame back/forward"},
                                                               {"Ctrl+Q", "Quit"}}};
     if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
       for (const auto& row : rows) {

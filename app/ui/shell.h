@@ -25,6 +25,7 @@ struct ShellInput {
   std::string renderer;               // e.g. "OpenGL 4.5 ... on llvmpipe"
   render::ViewPreset view = render::ViewPreset::Front;
   bool showGrid = true;
+  bool mirrored = false;
   const anim::Playback* playback = nullptr;  // null: nothing to play
   std::string clipName;
   std::span<const anim::Marker> markers;
@@ -42,6 +43,7 @@ struct ShellActions {
   bool quit = false;
   bool resetLayout = false;
   bool toggleGrid = false;
+  bool toggleMirror = false;
   bool toggleFullscreen = false;
   std::optional<render::ViewPreset> viewPreset;
   glm::ivec2 viewportPixels{0};  // size the 3D view should have next frame (pixels)

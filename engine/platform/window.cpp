@@ -141,6 +141,10 @@ InputFrame Window::pollEvents(ImGuiLayer* imgui) {
         if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) input.resized = true;
         break;
       case SDL_KEYDOWN:
+        if ((event.key.keysym.mod & KMOD_CTRL) && event.key.keysym.sym == SDLK_q) {
+          input.quitRequested = true;
+          break;
+        }
         if (imgui && imgui->wantsKeyboard()) break;
         if (event.key.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) break;
         if (auto key = translateKey(event.key.keysym.sym)) input.keysPressed.push_back(*key);

@@ -11,7 +11,8 @@ class SceneRenderGLTest : public ::testing::TestWithParam<render::ViewPreset> {
  protected:
   static void SetUpTestSuite() { test::glContext(); }
 
-  render::Image renderScene(render::ViewPreset view, int width, int height, bool grid = true, bool shadows = true) {
+  render::Image renderScene(render::ViewPreset view, int width, int height, bool grid = true, bool shadows = true,
+                            bool mirrored = false) {
     auto renderer = gl::SceneRenderer::create(fs::path(FORMVIZ_SOURCE_DIR) / "shaders");
     EXPECT_TRUE(renderer) << renderer.error().message;
     auto target = gl::RenderTarget::create(width, height, 4);
@@ -24,6 +25,7 @@ class SceneRenderGLTest : public ::testing::TestWithParam<render::ViewPreset> {
     object.addTo(scene);
     scene.showGrid = grid;
     if (!shadows) scene.shadowBounds = glm::vec4(0.0f);
+    scene.mirrored = mirrored;
     renderer->render(*target, camera, scene);
     return target->readPixels();
   }
@@ -88,6 +90,17 @@ TEST_F(SceneRenderGLTest, KeyLightShadowFallsBehindTheObjectAwayFromTheLight) {
     }
   EXPECT_GT(upRight, 2000.0) << "a visible shadow";
   EXPECT_LT(downLeft, upRight * 0.05) << "nothing on the lit side";
+}
+
+TEST_F(SceneRenderGLTest, MirroredViewIsTheViewFlippedLeftToRight) {
+  const render::Image normal = renderScene(render::ViewPreset::ThreeQuarter, 200, 150);
+  const render::Image mirrored = renderScene(render::ViewPreset::ThreeQuarter, 200, 150, true, true, true);
+  render::Image flipped = normal;
+  for (int y = 0; y < flipped.height; ++y)
+    for (int x = 0; x < flipped.width; ++x)
+      std::copy_n(normal.at(flipped.width - 1 - x, y), 4, flipped.at(x, y));
+  EXPECT_LT(render::compareImages(mirrored, flipped, 24).differingFraction, 0.01) << "a mirror image, faces still lit";
+  EXPECT_GT(render::compareImages(mirrored, normal, 24).differingFraction, 0.05) << "and not the unmirrored view";
 }
 
 TEST_F(SceneRenderGLTest, ViewsDiffer) {

@@ -12,6 +12,11 @@
 namespace formviz::gl {
 namespace {
 
+// Flips clip-space x for a mirrored view.
+glm::mat4 mirror(const Scene& scene) {
+  return scene.mirrored ? glm::scale(glm::mat4(1.0f), glm::vec3(-1.0f, 1.0f, 1.0f)) : glm::mat4(1.0f);
+}
+
 // Texels of the key light's shadow map: enough for a soft edge on a figure-sized area.
 constexpr int kShadowMapSize = 2048;
 constexpr std::uint32_t kShadowUnit = 1;
@@ -98,7 +103,9 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
 
   target.bind();
   const float aspect = static_cast<float>(target.width()) / static_cast<float>(target.height());
-  const glm::mat4 viewProjection = camera.projection(aspect) * camera.view();
+  const glm::mat4 viewProjection = mirror(scene) * camera.projection(aspect) * camera.view();
+  // A mirrored view reverses every triangle's winding.
+  glFrontFace(scene.mirrored ? GL_CW : GL_CCW);
   const glm::vec3 eye = camera.eye();
   const glm::vec3 horizon(0.905f, 0.918f, 0.930f);
 
@@ -192,6 +199,7 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
     glDisable(GL_CULL_FACE);
   }
   glDisable(GL_CULL_FACE);
+  glFrontFace(GL_CCW);
   glUseProgram(0);
   target.resolve();
 }
@@ -217,13 +225,15 @@ int SceneRenderer::pickRegion(const render::OrbitCamera& camera, glm::ivec2 view
   glClearColor(0, 0, 0, 0);
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
   pick_.use();
-  pick_.set("uViewProjection", camera.projection(aspect) * camera.view());
+  pick_.set("uViewProjection", mirror(scene) * camera.projection(aspect) * camera.view());
+  glFrontFace(scene.mirrored ? GL_CW : GL_CCW);
   for (const FigureDraw& draw : scene.figures) {
     pick_.set("uModel", draw.model);
     draw.palette->bind();
     draw.mesh->draw();
   }
   glDisable(GL_CULL_FACE);
+  glFrontFace(GL_CCW);
   glUseProgram(0);
   pickTarget_->resolve();
   const std::array<std::uint8_t, 4> p = pickTarget_->readPixel(int(pixel.x), int(pixel.y));

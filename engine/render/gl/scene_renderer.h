@@ -44,6 +44,7 @@ struct Scene {
   glm::vec4 contactShadow{0.0f};  // floor shadow under the figure: xz centre, radius (m), strength
   glm::vec4 shadowBounds{0.0f};   // a sphere holding what casts shadows: centre, radius (m); radius 0: no shadows
   bool showGrid = true;
+  bool mirrored = false;          // show the view as in a mirror (left and right swapped)
 };
 
 class SceneRenderer {

@@ -65,6 +65,17 @@ std::optional<render::ViewPreset> presetForKey(platform::Key key) {
   }
 }
 
+render::ViewPreset presetForCue(domain::CameraView view) {
+  switch (view) {
+    case domain::CameraView::Front: return render::ViewPreset::Front;
+    case domain::CameraView::Side: return render::ViewPreset::Side;
+    case domain::CameraView::Back: return render::ViewPreset::Back;
+    case domain::CameraView::ThreeQuarter: return render::ViewPreset::ThreeQuarter;
+    case domain::CameraView::Top: return render::ViewPreset::Top;
+  }
+  return render::ViewPreset::ThreeQuarter;
+}
+
 }  // namespace
 
 ExitCode runGui(const CommandLine& cmd) {
@@ -204,6 +215,13 @@ ExitCode runGui(const CommandLine& cmd) {
     selectedExercise = id;
     currentClip = clipName;
     roles = exerciseMuscles(*exercise);
+    // Turn to the view the exercise's first cue is best seen from.
+    if (!exercise->cues.empty() && clipName == "correct") {
+      view = presetForCue(exercise->cues.front().view);
+      render::OrbitCamera goal = camera;
+      goal.setPreset(view);
+      transition.start(goal);
+    }
     if (mode == render::ViewMode::Anatomy || mode == render::ViewMode::Plain) mode = render::ViewMode::Highlight;
     updateColors();
     if (!exercise->hasClips) {

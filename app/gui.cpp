@@ -208,6 +208,13 @@ ExitCode runGui(const CommandLine& cmd) {
     notice.clear();
     return true;
   };
+  // Turns the camera to a preset, smoothly.
+  auto selectView = [&](render::ViewPreset preset) {
+    view = preset;
+    render::OrbitCamera goal = camera;
+    goal.setPreset(preset);
+    transition.start(goal);
+  };
   // Shows an exercise (or one of its mistake clips) on the current body.
   auto showExercise = [&](const std::string& id, const std::string& clipName) {
     const domain::Exercise* exercise = catalog.find(id);
@@ -216,12 +223,7 @@ ExitCode runGui(const CommandLine& cmd) {
     currentClip = clipName;
     roles = exerciseMuscles(*exercise);
     // Turn to the view the exercise's first cue is best seen from.
-    if (!exercise->cues.empty() && clipName == "correct") {
-      view = presetForCue(exercise->cues.front().view);
-      render::OrbitCamera goal = camera;
-      goal.setPreset(view);
-      transition.start(goal);
-    }
+    if (!exercise->cues.empty() && clipName == "correct") selectView(presetForCue(exercise->cues.front().view));
     if (mode == render::ViewMode::Anatomy || mode == render::ViewMode::Plain) mode = render::ViewMode::Highlight;
     updateColors();
     if (!exercise->hasClips) {
@@ -252,12 +254,6 @@ ExitCode runGui(const CommandLine& cmd) {
     const platform::InputFrame input = (*window)->pollEvents(&imgui);
     if (input.quitRequested) break;
 
-    auto selectView = [&](render::ViewPreset preset) {
-      view = preset;
-      render::OrbitCamera goal = camera;
-      goal.setPreset(preset);
-      transition.start(goal);
-    };
     ui::PlayerActions keyActions;
     for (platform::Key key : input.keysPressed) {
       if (auto preset = presetForKey(key)) selectView(*preset);

@@ -23,6 +23,19 @@ Buffer createBuffer(std::uint32_t target, const void* data, std::size_t bytes, b
   return Buffer(id);
 }
 
+Texture createTexture2D(int width, int height, std::uint32_t internalFormat, std::uint32_t format, std::uint32_t type,
+                        std::uint32_t wrap) {
+  GLuint id = 0;
+  glGenTextures(1, &id);
+  glBindTexture(GL_TEXTURE_2D, id);
+  glTexImage2D(GL_TEXTURE_2D, 0, static_cast<GLint>(internalFormat), width, height, 0, format, type, nullptr);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, static_cast<GLint>(wrap));
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, static_cast<GLint>(wrap));
+  return Texture(id);
+}
+
 VertexArray createVertexArray() {
   GLuint id = 0;
   glGenVertexArrays(1, &id);
@@ -89,14 +102,7 @@ Result<RenderTarget> RenderTarget::create(int width, int height, int samples) {
   glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, target.msaaDepth_.id());
   const GLenum msaaStatus = glCheckFramebufferStatus(GL_FRAMEBUFFER);
 
-  glGenTextures(1, &id);
-  target.resolvedColor_ = Texture(id);
-  glBindTexture(GL_TEXTURE_2D, id);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  target.resolvedColor_ = createTexture2D(width, height, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, GL_CLAMP_TO_EDGE);
   glBindTexture(GL_TEXTURE_2D, 0);
   glGenFramebuffers(1, &id);
   target.resolvedFramebuffer_ = Framebuffer(id);

@@ -28,6 +28,12 @@ using Framebuffer = Handle<struct FramebufferTag, FramebufferDeleter>;
 // left bound to `target`. `dynamic`: updated often (a joint palette), else uploaded once.
 Buffer createBuffer(std::uint32_t target, const void* data, std::size_t bytes, bool dynamic = false);
 
+// A new linearly filtered 2D texture of `width` x `height` texels without initial data,
+// e.g. (GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE). `wrap` is GL_CLAMP_TO_EDGE, GL_CLAMP_TO_BORDER, ...
+// Left bound to GL_TEXTURE_2D so the caller can set more parameters.
+Texture createTexture2D(int width, int height, std::uint32_t internalFormat, std::uint32_t format, std::uint32_t type,
+                        std::uint32_t wrap);
+
 // A new vertex array object, left bound.
 VertexArray createVertexArray();
 

@@ -8,22 +8,15 @@ namespace formviz::gl {
 Result<ShadowMap> ShadowMap::create(int size) {
   ShadowMap map;
   map.size_ = size;
-  GLuint id = 0;
-  glGenTextures(1, &id);
-  map.depth_ = Texture(id);
-  glBindTexture(GL_TEXTURE_2D, id);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_DEPTH_COMPONENT24, size, size, 0, GL_DEPTH_COMPONENT, GL_FLOAT, nullptr);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  // Outside the map counts as lit: depth 1 compares as "not in shadow".
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_BORDER);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_BORDER);
+  // Outside the map counts as lit: a border depth of 1 compares as "not in shadow".
+  map.depth_ = createTexture2D(size, size, GL_DEPTH_COMPONENT24, GL_DEPTH_COMPONENT, GL_FLOAT, GL_CLAMP_TO_BORDER);
   const float border[4] = {1.0f, 1.0f, 1.0f, 1.0f};
   glTexParameterfv(GL_TEXTURE_2D, GL_TEXTURE_BORDER_COLOR, border);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_MODE, GL_COMPARE_REF_TO_TEXTURE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_FUNC, GL_LEQUAL);
   glBindTexture(GL_TEXTURE_2D, 0);
 
+  GLuint id = 0;
   glGenFramebuffers(1, &id);
   map.framebuffer_ = Framebuffer(id);
   glBindFramebuffer(GL_FRAMEBUFFER, id);

@@ -26,6 +26,9 @@ std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const
   cli.add_option("--frames", cmd.gui.frames, "Quit after this many frames (0: run until closed)")
       ->check(CLI::NonNegativeNumber);
   cli.add_flag("--reset-layout", cmd.gui.resetLayout, "Start with the default window and panel layout");
+  std::string script;
+  cli.add_option("--script", script, "Drive the window from a UI script (commands in docs/UI_SCRIPTS.md), then quit")
+      ->check(CLI::ExistingFile);
 
   CLI::App* render = cli.add_subcommand("render", "Render a picture without opening a window (no display needed)");
   std::string outFile, view = "front";
@@ -64,6 +67,7 @@ std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const
     return code == 0 ? ExitCode::Ok : ExitCode::Usage;
   }
   if (!dataDir.empty()) cmd.dataDir = dataDir;
+  if (!script.empty()) cmd.gui.script = script;
   if (!screenshot.empty()) {
     cmd.gui.screenshot = screenshot;
     if (cmd.gui.frames == 0) cmd.gui.frames = 3;

@@ -43,6 +43,7 @@ struct GuiOptions {
   std::optional<std::filesystem::path> screenshot;  // save the window here after `frames` frames, then quit
   int frames = 0;                                   // quit after this many frames; 0 = run until closed
   bool resetLayout = false;                         // ignore saved settings and panel layout
+  std::optional<std::filesystem::path> script;      // drive the window from a UI script (app/ui_script.h), then quit
 };
 
 struct CommandLine {

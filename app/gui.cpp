@@ -1,4 +1,5 @@
 // The window: poll input -> draw the UI -> apply what the user asked -> render the 3D view.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -6,7 +7,11 @@
 
 #include "anim/character.h"
 #include "app/commands.h"
+#include "app/domain/follow_along.h"
 #include "app/domain/gltf_clip_index.h"
+#include "app/domain/guidance.h"
+#include "app/session_document.h"
+#include "app/ui_script.h"
 #include "app/figure_scene.h"
 #include "app/muscle_selection.h"
 #include "core/muscle_regions.h"
@@ -74,6 +79,18 @@ render::ViewPreset presetForCue(domain::CameraView view) {
     case domain::CameraView::Top: return render::ViewPreset::Top;
   }
   return render::ViewPreset::ThreeQuarter;
+}
+
+// Region colours for the session's coverage: untrained regions plain, the rest from amber
+// (a little) to vermillion (the most trained region).
+std::vector<glm::vec4> coverageColors(const domain::Coverage& coverage) {
+  std::vector<glm::vec4> colors(body::kMuscleRegionCount, glm::vec4(0.0f));
+  for (int id = 1; id < body::kMuscleRegionCount; ++id) {
+    const float amount = coverage.normalized(id);
+    if (amount <= 0.0f) continue;
+    colors[static_cast<std::size_t>(id)] = glm::vec4(glm::mix(render::kSecondaryColor, render::kPrimaryColor, amount), 0.35f + 0.65f * amount);
+  }
+  return colors;
 }
 
 }  // namespace
@@ -144,6 +161,21 @@ ExitCode runGui(const CommandLine& cmd) {
   LibraryFilter filter;
   std::string selectedExercise, currentClip = "correct";
 
+  // The session being built, its file, recent files and the crash-recovery snapshot.
+  SessionDocument document(catalog, cmd.gui.screenshot && configDir.empty() ? std::filesystem::path() : configDir);
+  std::optional<domain::RecoveryInfo> recovery = document.pendingRecovery();
+  std::vector<std::string> messages;
+  std::optional<std::size_t> selectedItem;
+  bool showCoverage = false;
+  std::uint64_t analysedRevision = ~std::uint64_t(0);
+  domain::DurationEstimate estimate;
+  std::vector<domain::Finding> findings;
+  domain::Coverage coverage;
+  std::optional<domain::FollowAlong> follow;
+  float beat = 0.0f;
+  std::optional<std::size_t> currentCue;
+  double sessionSeconds = 0.0;  // app time for the autosave (advances with the frames)
+
   // The figure: what --model/--clip name, else the default body, else a stand-in object.
   // A file that does not load is reported and the window keeps what it showed.
   const std::string bodyName = !cmd.model.empty() ? cmd.model
@@ -164,9 +196,10 @@ ExitCode runGui(const CommandLine& cmd) {
   auto updateColors = [&] {
     std::vector<render::MuscleRole> shown = roles;
     if (selectedRegion > 0) shown[static_cast<std::size_t>(selectedRegion)] = render::MuscleRole::Primary;
-    regionColors = mode == render::ViewMode::Anatomy ? render::anatomyColors()
-                   : mode == render::ViewMode::Plain ? std::vector<glm::vec4>()
-                                                     : render::highlightColors(shown);
+    regionColors = showCoverage                       ? coverageColors(coverage)
+                   : mode == render::ViewMode::Anatomy ? render::anatomyColors()
+                   : mode == render::ViewMode::Plain   ? std::vector<glm::vec4>()
+                                                       : render::highlightColors(shown);
   };
   std::optional<glm::vec2> lastMouse;
 
@@ -219,6 +252,7 @@ ExitCode runGui(const CommandLine& cmd) {
   auto showExercise = [&](const std::string& id, const std::string& clipName) {
     const domain::Exercise* exercise = catalog.find(id);
     if (!exercise) return;
+    if (id != selectedExercise) currentCue.reset();
     selectedExercise = id;
     currentClip = clipName;
     roles = exerciseMuscles(*exercise);
@@ -233,6 +267,75 @@ ExitCode runGui(const CommandLine& cmd) {
     const std::string clipFile = (*dataDir / "animations" / fmt::format("{}.gltf", id)).string();
     showFigure({bodyName, fmt::format("{}:{}", clipFile, clipName), false}, false);
   };
+  // The cue stepper: jump to the cue's moment, hold (loop) its range, turn to its view.
+  auto selectCue = [&](std::size_t index) {
+    const domain::Exercise* exercise = catalog.find(selectedExercise);
+    if (!exercise || index >= exercise->cues.size()) return;
+    const domain::Cue& cue = exercise->cues[index];
+    if (cue.range.clip != currentClip) showExercise(selectedExercise, cue.range.clip);
+    currentCue = index;
+    selectView(presetForCue(cue.view));
+    if (figure && figure->clip() && cue.range.resolved) {
+      ui::PlayerActions hold;
+      hold.loopRange = std::pair(cue.range.start, cue.range.end);
+      hold.seek = cue.range.start;
+      ui::apply(hold, playback);
+      playback.play();
+    }
+  };
+  auto stepCue = [&](int step) {
+    const domain::Exercise* exercise = catalog.find(selectedExercise);
+    if (!exercise || exercise->cues.empty()) return;
+    const int count = static_cast<int>(exercise->cues.size());
+    const int next = currentCue ? std::clamp(static_cast<int>(*currentCue) + step, 0, count - 1) : (step > 0 ? 0 : count - 1);
+    selectCue(static_cast<std::size_t>(next));
+  };
+  // Up/Down: through the session's items when the exercise shown is one of them, else
+  // through the library's list as filtered.
+  auto stepExercise = [&](int step) {
+    const domain::Session& session = document.session();
+    if (selectedItem && *selectedItem < session.items.size()) {
+      const int next = std::clamp(static_cast<int>(*selectedItem) + step, 0, static_cast<int>(session.items.size()) - 1);
+      selectedItem = static_cast<std::size_t>(next);
+      showExercise(session.items[*selectedItem].exerciseId, "correct");
+      return;
+    }
+    std::vector<std::string> ids;
+    for (const domain::Exercise& exercise : catalog.exercises())
+      if (matches(exercise, filter)) ids.push_back(exercise.id);
+    if (ids.empty()) return;
+    const auto at = std::find(ids.begin(), ids.end(), selectedExercise);
+    const int index = at == ids.end() ? (step > 0 ? -1 : static_cast<int>(ids.size()))
+                                      : static_cast<int>(at - ids.begin());
+    showExercise(ids[static_cast<std::size_t>(std::clamp(index + step, 0, static_cast<int>(ids.size()) - 1))], "correct");
+  };
+  // Follow-along: show the step's exercise, pace the animation, and react to its events.
+  std::size_t followItem = ~std::size_t(0);
+  auto followStepStarted = [&] {
+    const domain::FollowStep* step = follow ? follow->current() : nullptr;
+    if (!step) return;
+    if (step->item != followItem) {
+      followItem = step->item;
+      selectedItem = step->item;
+      showExercise(document.session().items[step->item].exerciseId, "correct");
+    }
+    if (step->kind == domain::StepKind::Work && figure && figure->clip()) {
+      ui::PlayerActions restart;
+      restart.clearLoopRange = true;
+      restart.seek = figure->clip()->startTime();
+      ui::apply(restart, playback);
+    }
+  };
+  auto startFollowAlong = [&] {
+    follow.emplace(domain::buildPlan(document.session(), catalog));
+    followItem = ~std::size_t(0);
+    currentCue.reset();
+    followStepStarted();
+  };
+  auto fileError = [&](const Error& error) {
+    log::error("{}", error.message);
+    messages.push_back(error.message);
+  };
   updateColors();
   showFigure({bodyName, cmd.clip, false}, true);
   if (!cmd.exercise.empty()) {
@@ -241,6 +344,21 @@ ExitCode runGui(const CommandLine& cmd) {
     if (!catalog.find(id)) notice = fmt::format("no exercise '{}' in the catalog", id);
     showExercise(id, colon == std::string::npos ? "correct" : cmd.exercise.substr(colon + 1));
   }
+  // A UI script (tests, documentation screenshots) stands in for the user.
+  std::vector<ScriptCommand> script;
+  if (cmd.gui.script) {
+    auto loaded = loadScript(*cmd.gui.script);
+    if (!loaded) {
+      log::error("{}", loaded.error().message);
+      return ExitCode::Failure;
+    }
+    script = std::move(loaded).value();
+  }
+  std::size_t scriptNext = 0;
+  int scriptWait = 0;
+  int scriptFailures = 0;
+  const bool scripted = cmd.gui.script.has_value();
+  const bool fixedStep = scripted || cmd.gui.screenshot.has_value();
   std::optional<gl::RenderTarget> viewport;
   glm::ivec2 viewportPixels{0};
   FrameClock clock;
@@ -250,27 +368,117 @@ ExitCode runGui(const CommandLine& cmd) {
   for (int frame = 1;; ++frame) {
     // Screenshots advance a fixed 1/30 s a frame, so the picture does not depend on the machine.
     const float measured = clock.tick();
-    const float dt = cmd.gui.screenshot ? 1.0f / 30.0f : measured;
+    const float dt = fixedStep ? 1.0f / 30.0f : measured;
+    // Script commands up to the next wait or screenshot; clicks are applied after the UI.
+    std::vector<const ScriptCommand*> scriptClicks;
+    std::optional<std::filesystem::path> scriptShot;
+    bool scriptQuit = scripted && scriptNext >= script.size() && scriptWait == 0;
+    if (scriptWait > 0) --scriptWait;
+    while (scripted && scriptWait == 0 && scriptNext < script.size()) {
+      const ScriptCommand& c = script[scriptNext++];
+      auto expect = [&](bool ok, const std::string& what) {
+        if (ok) return;
+        ++scriptFailures;
+        log::error("{}:{}: expected {}", cmd.gui.script->filename().string(), c.line, what);
+      };
+      // One user action a frame, as a person would: a key or click ends this frame's batch.
+      if (c.verb == "wait") scriptWait = c.number;
+      else if (c.verb == "key") {
+        platform::Window::injectKey(static_cast<platform::Key>(c.number));
+        break;
+      } else if (c.verb == "shortcut") {
+        const std::string& n = c.argument;
+        platform::Window::injectShortcut(n == "new" ? platform::Shortcut::New : n == "open" ? platform::Shortcut::Open
+                                         : n == "save" ? platform::Shortcut::Save : n == "save-as" ? platform::Shortcut::SaveAs
+                                         : n == "undo" ? platform::Shortcut::Undo : platform::Shortcut::Redo);
+        break;
+      } else if (c.verb == "screenshot") {
+        scriptShot = c.argument;
+        break;
+      } else if (c.verb == "expect-items") {
+        expect(document.session().items.size() == static_cast<std::size_t>(c.number),
+               fmt::format("{} session items, found {}", c.number, document.session().items.size()));
+      } else if (c.verb == "expect-exercise") {
+        expect(selectedExercise == c.argument, fmt::format("exercise '{}', showing '{}'", c.argument, selectedExercise));
+      } else if (c.verb == "expect-cue") {
+        const int shown = currentCue ? static_cast<int>(*currentCue) + 1 : 0;
+        expect(shown == c.number, fmt::format("cue {}, showing {}", c.number, shown));
+      } else if (c.verb == "quit") {
+        scriptQuit = true;
+        break;
+      } else {
+        scriptClicks.push_back(&c);
+        break;
+      }
+    }
     const platform::InputFrame input = (*window)->pollEvents(&imgui);
     if (input.quitRequested) break;
 
     ui::PlayerActions keyActions;
     for (platform::Key key : input.keysPressed) {
       if (auto preset = presetForKey(key)) selectView(*preset);
-      if (key == platform::Key::Space) keyActions.togglePlay = true;
       if (key == platform::Key::M) mirrored = !mirrored;
       if (key == platform::Key::Comma) keyActions.stepFrames = -1;
       if (key == platform::Key::Period) keyActions.stepFrames = 1;
-      if (key == platform::Key::F11 || (key == platform::Key::Escape && fullscreen)) {
+      if (key == platform::Key::Up) stepExercise(-1);
+      if (key == platform::Key::Down) stepExercise(1);
+      if (follow) {
+        // In follow-along the keys drive the run, not the clip.
+        if (key == platform::Key::Space) follow->paused() ? follow->resume() : follow->pause();
+        if (key == platform::Key::Right) follow->next(), followStepStarted();
+        if (key == platform::Key::Left) follow->previous(), followStepStarted();
+        if (key == platform::Key::Escape) follow.reset();
+        continue;
+      }
+      if (key == platform::Key::Space) keyActions.togglePlay = true;
+      if (key == platform::Key::Left) stepCue(-1);
+      if (key == platform::Key::Right) stepCue(1);
+      if (key == platform::Key::F || key == platform::Key::F11 || (key == platform::Key::Escape && fullscreen)) {
         fullscreen = !fullscreen;
         (*window)->setFullscreen(fullscreen);
       }
     }
+    SessionEdits shortcutEdits;
+    bool saveRequested = false;
+    for (platform::Shortcut shortcut : input.shortcuts) {
+      if (shortcut == platform::Shortcut::Undo) shortcutEdits.undo = true;
+      if (shortcut == platform::Shortcut::Redo) shortcutEdits.redo = true;
+      if (shortcut == platform::Shortcut::Save) saveRequested = true;
+      if (shortcut == platform::Shortcut::New) document.newSession(), selectedItem.reset();
+    }
+    if (Status s = applySessionEdits(shortcutEdits, catalog, document.editor()); !s) log::warn("{}", s.error().message);
+    sessionSeconds += static_cast<double>(dt);
+    document.tick(sessionSeconds);
+
+    // The session's estimate, guidance and coverage, recomputed when it changes.
+    if (document.editor().revision() != analysedRevision) {
+      analysedRevision = document.editor().revision();
+      estimate = domain::estimateDuration(document.session(), catalog);
+      findings = domain::checkSession(document.session(), catalog);
+      coverage = domain::computeCoverage(document.session(), catalog);
+      if (selectedItem && *selectedItem >= document.session().items.size()) selectedItem.reset();
+      if (showCoverage) updateColors();
+      if (follow && follow->empty()) follow.reset();
+    }
 
     // Pose the figure, then draw the 3D view at the size the UI asked for last frame.
+    if (follow) {
+      for (domain::FollowEvent event : follow->advance(dt)) {
+        if (event == domain::FollowEvent::StepStarted) followStepStarted();
+        if (event == domain::FollowEvent::Beat || event == domain::FollowEvent::StepStarted) beat = 1.0f;
+      }
+      beat = std::max(0.0f, beat - 2.5f * dt);
+    }
+    const domain::FollowStep* followStep = follow ? follow->current() : nullptr;
     if (figure && figure->clip()) {
       ui::apply(keyActions, playback);
-      playback.advance(dt);
+      if (followStep && followStep->kind == domain::StepKind::Work && followStep->reps > 0) {
+        // One loop of the clip per rep, paced by the tempo.
+        const anim::Clip& clip = *figure->clip();
+        playback.time = clip.startTime() + follow->repProgress() * (clip.endTime() - clip.startTime());
+      } else if (!follow || !follow->paused()) {
+        playback.advance(dt);
+      }
       character->evaluate(playback.time);
       updatePose(*figureGpu, *figure, *character);
     }
@@ -312,6 +520,21 @@ ExitCode runGui(const CommandLine& cmd) {
     shellInput.filter = &filter;
     shellInput.selectedExercise = selectedExercise;
     shellInput.currentClip = currentClip;
+    shellInput.currentCue = currentCue;
+    shellInput.session.editor = &document.editor();
+    shellInput.session.catalog = &catalog;
+    shellInput.session.estimate = &estimate;
+    shellInput.session.findings = &findings;
+    shellInput.session.selectedItem = selectedItem;
+    shellInput.session.selectedExercise = selectedExercise;
+    shellInput.session.documentName = document.path().empty() ? std::string() : document.displayName();
+    shellInput.session.unsaved = document.unsaved();
+    shellInput.session.showCoverage = showCoverage;
+    shellInput.recent = &document.recent();
+    shellInput.follow = follow ? &*follow : nullptr;
+    shellInput.beat = beat;
+    shellInput.recovery = recovery;
+    shellInput.messages = messages;
     if (hoveredRegion > 0) shellInput.hoveredMuscle = regionDisplayName(hoveredRegion);
     if (selectedRegion > 0) shellInput.selectedMuscle = regionDisplayName(selectedRegion);
     shellInput.notice = notice;
@@ -320,20 +543,32 @@ ExitCode runGui(const CommandLine& cmd) {
       shellInput.clipName = figure->clip()->name();
       shellInput.markers = figure->clip()->markers();
     }
-    const ui::ShellActions actions = ui::drawShell(shellInput, settings.layout, dpiScale * settings.uiScale);
+    ui::ShellActions actions = ui::drawShell(shellInput, settings.layout, dpiScale * settings.uiScale);
     imgui.endFrame();
+    for (const ScriptCommand* c : scriptClicks) {
+      if (c->verb == "pick") actions.pickExercise = c->argument;
+      if (c->verb == "add") actions.exercise.addToSession = true;
+      if (c->verb == "cue" && c->number > 0) actions.exercise.selectCue = static_cast<std::size_t>(c->number - 1);
+      if (c->verb == "mistake") actions.exercise.showClip = c->argument;
+      if (c->verb == "template") actions.file.applyTemplate = c->argument;
+      if (c->verb == "follow") actions.session.startFollowAlong = true;
+      if (c->verb == "save-as") actions.file.saveAs = std::filesystem::path(c->argument);
+      if (c->verb == "open") actions.file.open = std::filesystem::path(c->argument);
+      if (c->verb == "new") actions.file.newSession = true;
+    }
 
-    if (cmd.gui.screenshot && frame == cmd.gui.frames) {
+    if (cmd.gui.screenshot && frame == cmd.gui.frames) scriptShot = *cmd.gui.screenshot;
+    if (scriptShot) {
       const glm::ivec2 size = (*window)->drawableSize();
-      if (Status saved = render::savePng(gl::readWindowPixels(size.x, size.y), *cmd.gui.screenshot); !saved) {
+      if (Status saved = render::savePng(gl::readWindowPixels(size.x, size.y), *scriptShot); !saved) {
         log::error("{}", saved.error().message);
         return ExitCode::Failure;
       }
-      log::info("wrote {}", cmd.gui.screenshot->string());
+      log::info("wrote {}", scriptShot->string());
     }
     (*window)->swapBuffers();
 
-    if (actions.quit || (cmd.gui.frames > 0 && frame >= cmd.gui.frames)) break;
+    if (actions.quit || scriptQuit || (cmd.gui.frames > 0 && frame >= cmd.gui.frames)) break;
     if (actions.viewPreset) selectView(*actions.viewPreset);
     if (figure && figure->clip()) ui::apply(actions.player, playback);
     if (actions.toggleGrid) settings.showGrid = !settings.showGrid;
@@ -357,7 +592,65 @@ ExitCode runGui(const CommandLine& cmd) {
       // Clicking a muscle filters the library to exercises that train it.
       if (selectedRegion > 0) filter.muscle = body::regionGroup(selectedRegion);
     }
-    if (actions.pickExercise) showExercise(*actions.pickExercise, "correct");
+    if (actions.messagesShown) messages.clear();
+    if (actions.pickExercise) {
+      selectedItem.reset();
+      showExercise(*actions.pickExercise, "correct");
+    }
+    // The session: edits, selection, templates, files.
+    SessionEdits edits = actions.session.edits;
+    if (actions.exercise.addToSession && !selectedExercise.empty()) edits.add = {selectedExercise, std::nullopt};
+    if (Status s = applySessionEdits(edits, catalog, document.editor()); !s) fileError(s.error());
+    if (edits.add) selectedItem = edits.add->second.value_or(document.session().items.size() - 1);
+    if (actions.session.select && *actions.session.select < document.session().items.size()) {
+      selectedItem = *actions.session.select;
+      showExercise(document.session().items[*selectedItem].exerciseId, "correct");
+    }
+    if (actions.session.toggleCoverage) {
+      showCoverage = !showCoverage;
+      updateColors();
+    }
+    if (actions.session.startFollowAlong && !document.session().items.empty()) startFollowAlong();
+    const ui::FileActions& file = actions.file;
+    if (file.newSession) document.newSession(), selectedItem.reset();
+    if (file.applyTemplate) {
+      if (Status s = document.applyTemplate(*file.applyTemplate); !s) fileError(s.error());
+      selectedItem.reset();
+    }
+    if (file.open) {
+      auto notices = document.open(*file.open);
+      if (notices) {
+        selectedItem.reset();
+        follow.reset();
+        messages.insert(messages.end(), notices->begin(), notices->end());
+      } else {
+        fileError(notices.error());
+      }
+    }
+    if (file.save || saveRequested) {
+      if (document.path().empty()) messages.push_back("This session has no file yet: choose File > Save as.");
+      else if (Status s = document.save(); !s) fileError(s.error());
+    }
+    if (file.saveAs)
+      if (Status s = document.saveAs(*file.saveAs); !s) fileError(s.error());
+    if (file.restoreRecovery) {
+      if (auto notices = document.restoreRecovery()) messages.insert(messages.end(), notices->begin(), notices->end());
+      else fileError(notices.error());
+      recovery.reset();
+    }
+    if (file.discardRecovery) {
+      document.discardRecovery();
+      recovery.reset();
+    }
+    // The cue stepper and follow-along.
+    if (actions.exercise.selectCue) selectCue(*actions.exercise.selectCue);
+    if (actions.cue.step != 0) stepCue(actions.cue.step);
+    if (follow) {
+      if (actions.follow.togglePause) follow->paused() ? follow->resume() : follow->pause();
+      if (actions.follow.next) follow->next(), followStepStarted();
+      if (actions.follow.previous) follow->previous(), followStepStarted();
+      if (actions.follow.stop) follow.reset();
+    }
     if (actions.exercise.showClip) showExercise(selectedExercise, *actions.exercise.showClip);
     if (actions.mode) {
       mode = *actions.mode;
@@ -374,7 +667,12 @@ ExitCode runGui(const CommandLine& cmd) {
     }
   }
   settings.view = render::viewPresetName(view);
-  if (!settingsPath.empty() && !cmd.gui.screenshot) {
+  document.close();
+  if (scriptFailures > 0) {
+    log::error("{} expectation(s) of the script failed", scriptFailures);
+    return ExitCode::Failure;
+  }
+  if (!settingsPath.empty() && !fixedStep) {
     if (Status saved = saveSettings(settingsPath, settings); !saved) log::warn("{}", saved.error().message);
   }
   return ExitCode::Ok;

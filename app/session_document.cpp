@@ -116,6 +116,15 @@ Result<std::vector<std::string>> SessionDocument::restoreRecovery() {
   return std::move(restored->notices);
 }
 
+void SessionDocument::close() {
+  if (!recovery_) return;
+  if (!unsaved()) {
+    recovery_->discard();
+    return;
+  }
+  if (Status s = recovery_->save(editor_.session(), path_); !s) log::warn("{}", s.error().message);
+}
+
 void SessionDocument::discardRecovery() {
   if (recovery_) recovery_->discard();
 }

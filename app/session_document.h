@@ -66,8 +66,9 @@ class SessionDocument {
   // its notices.
   Result<std::vector<std::string>> restoreRecovery();
   void discardRecovery();
-  // A clean exit: nothing to recover next time.
-  void closeCleanly() { discardRecovery(); }
+  // Leaving the app: unsaved changes are kept as the snapshot (offered at the next start, so
+  // quitting never loses work); with nothing unsaved the snapshot is removed.
+  void close();
 
  private:
   void replace(domain::Session session, std::filesystem::path path, bool saved);

@@ -95,8 +95,11 @@ std::vector<FollowEvent> FollowAlong::advance(float seconds) {
   while (!finished() && left > 0.0f) {
     const FollowStep& step = plan_[step_];
     const float before = elapsed_;
-    const float after = std::min(step.seconds, before + left);
-    left -= after - before;
+    // Either the step ends within `left` (the rest carries over) or all of `left` is used;
+    // never subtract a difference, which could leave a residue too small to move time.
+    const bool ends = before + left >= step.seconds;
+    const float after = ends ? step.seconds : before + left;
+    left = ends ? left - (step.seconds - before) : 0.0f;
     elapsed_ = after;
     if (step.kind == StepKind::Work && step.reps > 0) {
       // A beat at every tempo part that starts in (before, after]; the part starting a rep at

@@ -1,4 +1,5 @@
 #include "app/ui/library.h"
+#include "app/ui/session_panel.h"
 
 #include <algorithm>
 #include <array>
@@ -84,6 +85,11 @@ std::optional<std::string> drawLibrary(const domain::Catalog& catalog, LibraryFi
     if (!exercise.hasClips) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     if (ImGui::Selectable(exercise.name.c_str(), exercise.id == selectedId)) picked = exercise.id;
     if (!exercise.hasClips) ImGui::PopStyleColor();
+    if (ImGui::BeginDragDropSource()) {
+      ImGui::SetDragDropPayload(kExercisePayload, exercise.id.data(), exercise.id.size());
+      ImGui::Text("Add %s to the session", exercise.name.c_str());
+      ImGui::EndDragDropSource();
+    }
     if (ImGui::IsItemHovered()) {
       ImGui::BeginTooltip();
       ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
@@ -99,7 +105,8 @@ std::optional<std::string> drawLibrary(const domain::Catalog& catalog, LibraryFi
   return picked;
 }
 
-ExerciseActions drawExerciseDetails(const domain::Exercise* exercise, const std::string& currentClip) {
+ExerciseActions drawExerciseDetails(const domain::Exercise* exercise, const std::string& currentClip,
+                                    std::optional<std::size_t> currentCue) {
   ExerciseActions actions;
   ImGui::TextUnformatted(exercise ? exercise->name.c_str() : "Form cues");
   ImGui::Separator();
@@ -111,12 +118,34 @@ ExerciseActions drawExerciseDetails(const domain::Exercise* exercise, const std:
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(exercise->description.c_str());
   ImGui::TextDisabled("%s", dosageText(exercise->dosage, exercise->unilateral()).c_str());
+  if (ImGui::SmallButton("Add to session")) actions.addToSession = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add to the end of the session with this dosage (or drag it from the library)");
   ImGui::Spacing();
   if (ImGui::CollapsingHeader("Form cues", ImGuiTreeNodeFlags_DefaultOpen)) {
-    for (const domain::Cue& cue : exercise->cues) {
+    ImGui::TextDisabled("Click a cue, or step with the Left and Right arrows");
+    for (std::size_t i = 0; i < exercise->cues.size(); ++i) {
+      const domain::Cue& cue = exercise->cues[i];
+      ImGui::PushID(static_cast<int>(i));
+      ImGui::BeginGroup();
       ImGui::TextDisabled("%s", cue.phase.c_str());
       ImGui::SameLine();
       ImGui::TextUnformatted(cue.text.c_str());
+      ImGui::EndGroup();
+      if (ImGui::IsItemHovered()) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::SetTooltip("Show this cue: jump to its moment, hold it, turn the camera");
+      }
+      if (ImGui::IsItemClicked()) actions.selectCue = i;
+      if (currentCue == i) {
+        // The cue the stepper shows: a soft band with an accent edge.
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->AddRectFilled(ImVec2(min.x - 6.0f, min.y - 2.0f), ImVec2(max.x + 2.0f, max.y + 2.0f),
+                            ImGui::GetColorU32(ImGuiCol_Header, 0.35f), 4.0f);
+        draw->AddRectFilled(ImVec2(min.x - 6.0f, min.y - 2.0f), ImVec2(min.x - 3.0f, max.y + 2.0f),
+                            ImGui::GetColorU32(ImVec4(0.85f, 0.33f, 0.10f, 1.0f)));
+      }
+      ImGui::PopID();
     }
   }
   if (ImGui::CollapsingHeader("Common mistakes", ImGuiTreeNodeFlags_DefaultOpen)) {

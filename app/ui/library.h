@@ -16,10 +16,14 @@ std::optional<std::string> drawLibrary(const domain::Catalog& catalog, LibraryFi
 // What the details panel asks for.
 struct ExerciseActions {
   std::optional<std::string> showClip;  // "correct" or a mistake clip name
+  std::optional<std::size_t> selectCue; // a cue was clicked: step to it
+  bool addToSession = false;
 };
 
 // The selected exercise: description, dosage, form cues and common mistakes, with buttons
 // that switch between the correct clip and each mistake clip.
-ExerciseActions drawExerciseDetails(const domain::Exercise* exercise, const std::string& currentClip);
+// `currentCue`: the cue the stepper shows, highlighted in the list.
+ExerciseActions drawExerciseDetails(const domain::Exercise* exercise, const std::string& currentClip,
+                                    std::optional<std::size_t> currentCue);
 
 }  // namespace formviz::app::ui

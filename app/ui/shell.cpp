@@ -12,6 +12,8 @@
 #include <fmt/format.h>
 #include <imgui.h>
 
+#include "app/domain/templates.h"
+#include "app/ui/file_dialog.h"
 #include "engine.h"
 
 namespace formviz::app::ui {
@@ -25,18 +27,6 @@ void panelHeader(const char* title) {
   ImGui::TextUnformatted(title);
   ImGui::Separator();
   ImGui::Spacing();
-}
-
-// Centred, muted text for a panel that has nothing to show yet.
-void emptyState(const char* line1, const char* line2) {
-  ImGui::PushStyleColor(ImGuiCol_Text, kMuted);
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x);
-  ImGui::Spacing();
-  ImGui::TextUnformatted(line1);
-  ImGui::Spacing();
-  ImGui::TextUnformatted(line2);
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
 }
 
 // A draggable bar between two panels. `size` is the panel's size in unscaled pixels; a
@@ -66,15 +56,6 @@ void splitter(const char* id, bool vertical, ImVec2 barSize, float* size, float 
 }
 
 // [SECTION] Panels
-
-void sessionPanel() {
-  panelHeader("Session");
-  ImGui::TextUnformatted("Untitled session");
-  ImGui::PushStyleColor(ImGuiCol_Text, kMuted);
-  ImGui::TextUnformatted("Estimated 0 min  (aim for 30-45 min)");
-  ImGui::PopStyleColor();
-  emptyState("This session is empty.", "Add exercises from the library to plan sets, reps and rest.");
-}
 
 // Bottom-right of the view: what the colours mean, and the muscle clicked last.
 void legend(const ShellInput& input, ImVec2 origin, ImVec2 size) {
@@ -171,6 +152,13 @@ void viewportPanel(const ShellInput& input, ShellActions& actions) {
     ImGui::SetTooltip("Highlight: the exercise's working muscles\nAnatomy: every muscle group\nPlain: skin only\n"
                       "X-ray: working muscles through the skin");
   legend(input, origin, size);
+  if (input.follow && input.session.editor && input.session.catalog) {
+    actions.follow = drawFollowCard(*input.follow, input.session.editor->session(), *input.session.catalog, input.beat,
+                                    origin, size);
+  } else if (input.currentCue && input.catalog) {
+    if (const domain::Exercise* exercise = input.catalog->find(input.selectedExercise))
+      actions.cue = drawCueBanner(*exercise, *input.currentCue, origin, size);
+  }
   ImGui::SetCursorScreenPos(ImVec2(origin.x + 8.0f, origin.y + size.y - ImGui::GetTextLineHeight() - 8.0f));
   ImGui::PushStyleColor(ImGuiCol_Text, kMuted);
   ImGui::TextUnformatted("Drag to orbit  -  right-drag to pan  -  wheel to zoom");
@@ -189,10 +177,43 @@ void statusLine(const ShellInput& input) {
   }
 }
 
-void menuBar(const ShellInput& input, ShellActions& actions, bool& showShortcuts, bool& showAbout) {
+void menuBar(const ShellInput& input, ShellActions& actions, FileDialog& fileDialog, bool& showShortcuts, bool& showAbout) {
   if (!ImGui::BeginMenuBar()) return;
+  const domain::SessionEditor* editor = input.session.editor;
   if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("New session", "Ctrl+N")) actions.file.newSession = true;
+    if (ImGui::MenuItem("Open...", "Ctrl+O")) fileDialog.show(FileDialog::Mode::Open, {}, "");
+    if (ImGui::BeginMenu("Open recent", input.recent && !input.recent->paths().empty())) {
+      for (const std::filesystem::path& path : input.recent->paths())
+        if (ImGui::MenuItem(path.filename().string().c_str())) actions.file.open = path;
+        else if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", path.string().c_str());
+      ImGui::Separator();
+      if (ImGui::MenuItem("Clear the list")) actions.file.clearRecent = true;
+      ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem("Save", "Ctrl+S", false, editor != nullptr)) actions.file.save = true;
+    if (ImGui::MenuItem("Save as...", "Ctrl+Shift+S", false, editor != nullptr))
+      fileDialog.show(FileDialog::Mode::Save, {}, editor ? editor->session().name + ".json" : "session.json");
+    ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) actions.quit = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Edit")) {
+    if (ImGui::MenuItem("Undo", "Ctrl+Z", false, editor && editor->canUndo())) actions.session.edits.undo = true;
+    if (ImGui::MenuItem("Redo", "Ctrl+Y", false, editor && editor->canRedo())) actions.session.edits.redo = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Session")) {
+    if (ImGui::BeginMenu("Start from a template")) {
+      for (const domain::SessionTemplate& t : domain::sessionTemplates()) {
+        if (ImGui::MenuItem(t.session.name.c_str())) actions.file.applyTemplate = std::string(t.key);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(t.description).c_str());
+      }
+      ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem("Follow along", nullptr, input.follow != nullptr,
+                        editor && !editor->session().items.empty()))
+      actions.session.startFollowAlong = true;
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
@@ -218,15 +239,59 @@ void menuBar(const ShellInput& input, ShellActions& actions, bool& showShortcuts
   ImGui::EndMenuBar();
 }
 
-void dialogs(bool& showShortcuts, bool& showAbout) {
+void dialogs(const ShellInput& input, ShellActions& actions, FileDialog& fileDialog, bool& showShortcuts, bool& showAbout) {
+  if (auto chosen = drawFileDialog(fileDialog)) {
+    if (fileDialog.mode == FileDialog::Mode::Open) actions.file.open = *chosen;
+    else actions.file.saveAs = *chosen;
+  }
+  // A session left unsaved by a run that did not end cleanly.
+  if (input.recovery && !ImGui::IsPopupOpen("Restore unsaved session?")) ImGui::OpenPopup("Restore unsaved session?");
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::BeginPopupModal("Restore unsaved session?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (input.recovery) {
+      ImGui::Text("FormViz did not close normally last time. Your session \"%s\"", input.recovery->sessionName.c_str());
+      ImGui::Text("had changes that were not saved (snapshot from %s).", input.recovery->savedAt.c_str());
+    }
+    if (ImGui::Button("Restore it")) {
+      actions.file.restoreRecovery = true;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Discard it")) {
+      actions.file.discardRecovery = true;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+  // Messages (e.g. what an opened file's newer version means), shown until closed.
+  static std::vector<std::string> shownMessages;
+  if (!input.messages.empty()) {
+    shownMessages = input.messages;
+    actions.messagesShown = true;
+    ImGui::OpenPopup("FormViz###messages");
+  }
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::BeginPopupModal("FormViz###messages", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
+    for (const std::string& message : shownMessages) ImGui::TextUnformatted(message.c_str());
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button("OK")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
   if (showShortcuts) ImGui::OpenPopup("Keyboard shortcuts");
   if (showAbout) ImGui::OpenPopup("About FormViz");
   showShortcuts = showAbout = false;
   const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
   ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   if (ImGui::BeginPopupModal("Keyboard shortcuts", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    constexpr std::array<std::array<const char*, 2>, 8> rows{{{"1 - 5", "Front, side, back, three-quarter, top view"},
-                                                              {"F11", "Fullscreen"}, {"M", "Mirror view"},
+    constexpr std::array<std::array<const char*, 2>, 13> rows{{{"1 - 5", "Front, side, back, three-quarter, top view"},
+                                                              {"Left, Right", "Previous, next form cue (in follow-along: step)"},
+                                                              {"Up, Down", "Previous, next exercise"},
+                                                              {"F", "Fullscreen"},
+                                                              {"Ctrl+N, Ctrl+O, Ctrl+S", "New, open, save session"},
+                                                              {"Ctrl+Z, Ctrl+Y", "Undo, redo"},
+                                                              {"M", "Mirror view"},
+                                                              {"Esc", "Leave follow-along or fullscreen"},
                                                               {"Left drag", "Orbit the camera"},
                                                               {"Right or middle drag", "Pan"},
                                                               {"Mouse wheel", "Zoom"},
@@ -270,7 +335,8 @@ ShellActions drawShell(const ShellInput& input, Settings::Layout& layout, float 
   ImGui::PopStyleVar();
 
   static bool showShortcuts = false, showAbout = false;
-  menuBar(input, actions, showShortcuts, showAbout);
+  static FileDialog fileDialog;
+  menuBar(input, actions, fileDialog, showShortcuts, showAbout);
 
   const float s = uiScale;
   const float bar = 6.0f * s;  // splitter thickness
@@ -321,13 +387,16 @@ ShellActions drawShell(const ShellInput& input, Settings::Layout& layout, float 
   ImGui::SameLine();
 
   ImGui::BeginGroup();
-  panel("session", ImVec2(sidebarWidth, sessionHeight), padded, sessionPanel);
+  panel("session", ImVec2(sidebarWidth, sessionHeight), padded, [&] {
+    panelHeader("Session");
+    if (input.session.editor && input.session.catalog) actions.session = drawSessionPanel(input.session);
+  });
   float cuesPixels = cuesHeight / s;
   splitter("##split-cues", false, ImVec2(sidebarWidth, bar), &cuesPixels, -1.0f, s, 0.0f, 1e6f);
   layout.cuesFraction = std::clamp(cuesPixels * s / std::max(1.0f, bodyHeight - bar), 0.15f, 0.85f);
   panel("cues", ImVec2(sidebarWidth, cuesHeight), padded, [&] {
     const domain::Exercise* exercise = input.catalog ? input.catalog->find(input.selectedExercise) : nullptr;
-    actions.exercise = drawExerciseDetails(exercise, input.currentClip);
+    actions.exercise = drawExerciseDetails(exercise, input.currentClip, input.currentCue);
   });
   ImGui::EndGroup();
   ImGui::PopStyleVar();
@@ -337,7 +406,7 @@ ShellActions drawShell(const ShellInput& input, Settings::Layout& layout, float 
   statusLine(input);
   ImGui::End();
 
-  dialogs(showShortcuts, showAbout);
+  dialogs(input, actions, fileDialog, showShortcuts, showAbout);
   return actions;
 }
 

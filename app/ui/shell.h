@@ -13,6 +13,10 @@
 #include "app/settings.h"
 #include "app/ui/library.h"
 #include "app/ui/player.h"
+#include "app/ui/session_panel.h"
+#include "app/ui/stepper.h"
+#include "app/domain/follow_along.h"
+#include "app/domain/session_file.h"
 #include "render/camera.h"
 #include "render/muscle_colors.h"
 
@@ -37,6 +41,25 @@ struct ShellInput {
   LibraryFilter* filter = nullptr;           // the library's filter, edited in place
   std::string selectedExercise;              // id, empty when none
   std::string currentClip = "correct";
+  std::optional<std::size_t> currentCue;     // the cue the stepper shows (banner over the view)
+  SessionPanelInput session;                 // editor and catalog set: the session panel is drawn
+  const domain::RecentFiles* recent = nullptr;
+  const domain::FollowAlong* follow = nullptr;  // non-null while following a session
+  float beat = 0.0f;                            // follow-along beat pulse in [0, 1]
+  std::optional<domain::RecoveryInfo> recovery; // an unsaved session from a run that ended badly
+  std::vector<std::string> messages;            // shown once in a message box (e.g. notices of an opened file)
+};
+
+// What the File and Session menus (and their dialogs) ask for.
+struct FileActions {
+  bool newSession = false;
+  bool save = false;                             // to the current file; Save as when there is none
+  std::optional<std::filesystem::path> open;     // a file chosen in the dialog or the recent list
+  std::optional<std::filesystem::path> saveAs;   // a file chosen in the save dialog
+  std::optional<std::string> applyTemplate;
+  bool clearRecent = false;
+  bool restoreRecovery = false;
+  bool discardRecovery = false;
 };
 
 struct ShellActions {
@@ -56,6 +79,11 @@ struct ShellActions {
   std::optional<render::ViewMode> mode;
   std::optional<std::string> pickExercise;
   ExerciseActions exercise;
+  SessionPanelActions session;
+  FileActions file;
+  CueBannerActions cue;
+  FollowActions follow;
+  bool messagesShown = false;  // the messages were put in a message box: clear them
 };
 
 ShellActions drawShell(const ShellInput& input, Settings::Layout& layout, float uiScale);

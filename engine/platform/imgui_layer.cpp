@@ -73,7 +73,8 @@ ImGuiLayer::ImGuiLayer(Window& window, const ImGuiDesc& desc) : window_(window),
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = iniFile_.empty() ? nullptr : iniFile_.c_str();
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  // No keyboard navigation of widgets: the arrow keys, space and digits are the app's own
+  // (cues, exercises, play, views), and ImGui would otherwise take them whenever a panel has focus.
   applyTheme(desc.displayScale);
   loadFont(desc.fontSizePixels * desc.displayScale);
   ImGui_ImplSDL2_InitForOpenGL(window.sdlWindow(), window.glContext());
@@ -102,7 +103,7 @@ void ImGuiLayer::endFrame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-bool ImGuiLayer::wantsKeyboard() const { return ImGui::GetIO().WantCaptureKeyboard; }
+bool ImGuiLayer::wantsKeyboard() const { return ImGui::GetIO().WantTextInput; }
 bool ImGuiLayer::wantsMouse() const { return ImGui::GetIO().WantCaptureMouse; }
 
 }  // namespace formviz::platform

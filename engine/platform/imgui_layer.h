@@ -31,6 +31,7 @@ class ImGuiLayer {
   // Renders the UI into the default framebuffer (the window).
   void endFrame();
 
+  // True while a text field has the keyboard: keys are typing, not commands.
   bool wantsKeyboard() const;
   bool wantsMouse() const;
 

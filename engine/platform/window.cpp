@@ -127,7 +127,47 @@ std::optional<Key> translateKey(SDL_Keycode key) {
     default: return std::nullopt;
   }
 }
+std::optional<Shortcut> translateShortcut(SDL_Keycode key, bool shift, bool typing) {
+  switch (key) {
+    case SDLK_n: return Shortcut::New;
+    case SDLK_o: return Shortcut::Open;
+    case SDLK_s: return shift ? Shortcut::SaveAs : Shortcut::Save;
+    case SDLK_z: return typing ? std::nullopt : std::optional(shift ? Shortcut::Redo : Shortcut::Undo);
+    case SDLK_y: return typing ? std::nullopt : std::optional(Shortcut::Redo);
+    default: return std::nullopt;
+  }
+}
+
+void pushKey(SDL_Keycode key, Uint16 mod) {
+  SDL_Event event{};
+  event.type = SDL_KEYDOWN;
+  event.key.state = SDL_PRESSED;
+  event.key.keysym.sym = key;
+  event.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+  event.key.keysym.mod = mod;
+  SDL_PushEvent(&event);
+  event.type = SDL_KEYUP;
+  event.key.state = SDL_RELEASED;
+  SDL_PushEvent(&event);
+}
 }  // namespace
+
+void Window::injectKey(Key key) {
+  // In the order of enum Key.
+  constexpr SDL_Keycode codes[] = {SDLK_SPACE, SDLK_LEFT, SDLK_RIGHT, SDLK_UP, SDLK_DOWN, SDLK_1, SDLK_2, SDLK_3, SDLK_4, SDLK_5, SDLK_f, SDLK_m, SDLK_F11, SDLK_ESCAPE, SDLK_COMMA, SDLK_PERIOD};
+  pushKey(codes[static_cast<std::size_t>(key)], KMOD_NONE);
+}
+
+void Window::injectShortcut(Shortcut shortcut) {
+  switch (shortcut) {
+    case Shortcut::New: pushKey(SDLK_n, KMOD_LCTRL); break;
+    case Shortcut::Open: pushKey(SDLK_o, KMOD_LCTRL); break;
+    case Shortcut::Save: pushKey(SDLK_s, KMOD_LCTRL); break;
+    case Shortcut::SaveAs: pushKey(SDLK_s, KMOD_LCTRL | KMOD_LSHIFT); break;
+    case Shortcut::Undo: pushKey(SDLK_z, KMOD_LCTRL); break;
+    case Shortcut::Redo: pushKey(SDLK_y, KMOD_LCTRL); break;
+  }
+}
 
 InputFrame Window::pollEvents(ImGuiLayer* imgui) {
   InputFrame input;
@@ -143,6 +183,12 @@ InputFrame Window::pollEvents(ImGuiLayer* imgui) {
       case SDL_KEYDOWN:
         if ((event.key.keysym.mod & KMOD_CTRL) && event.key.keysym.sym == SDLK_q) {
           input.quitRequested = true;
+          break;
+        }
+        if (event.key.keysym.mod & (KMOD_CTRL | KMOD_GUI)) {
+          const bool typing = imgui && imgui->wantsKeyboard();
+          if (auto shortcut = translateShortcut(event.key.keysym.sym, (event.key.keysym.mod & KMOD_SHIFT) != 0, typing))
+            input.shortcuts.push_back(*shortcut);
           break;
         }
         if (imgui && imgui->wantsKeyboard()) break;

@@ -34,10 +34,15 @@ struct WindowDesc {
 enum class Key : std::uint8_t { Space, Left, Right, Up, Down, Num1, Num2, Num3, Num4, Num5, F, M, F11, Escape, Comma, Period };
 
 // What happened since the previous pollEvents().
+// Ctrl (Cmd) shortcuts. New, Open and Save work even while a text field has focus; Undo and
+// Redo only when it does not (the field undoes its own typing).
+enum class Shortcut : std::uint8_t { New, Open, Save, SaveAs, Undo, Redo };
+
 struct InputFrame {
   bool quitRequested = false;
   bool resized = false;
   std::vector<Key> keysPressed;   // in order, only when ImGui does not want the keyboard
+  std::vector<Shortcut> shortcuts;
 };
 
 // True when a window system can be reached: $DISPLAY or $WAYLAND_DISPLAY is set, or
@@ -58,6 +63,9 @@ class Window {
   // Pumps SDL's queue; events also go to `imgui` when given.
   InputFrame pollEvents(ImGuiLayer* imgui);
   void swapBuffers();
+  // Queues a key press and release as if typed (scripted UI tests drive the real input path).
+  static void injectKey(Key key);
+  static void injectShortcut(Shortcut shortcut);
 
   glm::ivec2 windowSize() const;      // screen coordinates
   glm::ivec2 drawableSize() const;    // pixels (larger on high-DPI displays)

@@ -129,17 +129,24 @@ TEST_F(SessionDocumentTest, AutosaveSnapshotIsOfferedAfterACrashAndDiscardedAfte
   EXPECT_FALSE(next.pendingRecovery().has_value());
 }
 
-TEST_F(SessionDocumentTest, ACleanExitLeavesNothingToRecover) {
-  SessionDocument doc(catalog, dir / "config");
-  SessionEdits edits;
-  edits.add = {"squat", std::nullopt};
-  ASSERT_TRUE(applySessionEdits(edits, catalog, doc.editor()).ok());
-  doc.tick(0.0);
-  doc.tick(30.0);
-  ASSERT_TRUE(doc.pendingRecovery().has_value());
-  doc.closeCleanly();
-  SessionDocument next(catalog, dir / "config");
-  EXPECT_FALSE(next.pendingRecovery().has_value());
+TEST_F(SessionDocumentTest, ClosingKeepsUnsavedWorkForNextTimeAndNothingElse) {
+  {
+    SessionDocument doc(catalog, dir / "config");
+    SessionEdits edits;
+    edits.add = {"squat", std::nullopt};
+    ASSERT_TRUE(applySessionEdits(edits, catalog, doc.editor()).ok());
+    doc.close();  // quit right after an edit, before any autosave
+  }
+  {
+    SessionDocument next(catalog, dir / "config");
+    ASSERT_TRUE(next.pendingRecovery().has_value());
+    ASSERT_TRUE(next.restoreRecovery().ok());
+    EXPECT_EQ(next.session().items.size(), 1u);
+    ASSERT_TRUE(next.saveAs(dir / "kept.json").ok());
+    next.close();
+  }
+  SessionDocument last(catalog, dir / "config");
+  EXPECT_FALSE(last.pendingRecovery().has_value());
 }
 
 }  // namespace

@@ -209,5 +209,23 @@ TEST(FollowAlong, NextAndPreviousMoveBetweenSteps) {
   EXPECT_TRUE(run.finished());
 }
 
+// Frame-sized steps (1/30 s) add up to whole steps without float residue stalling time: a
+// whole template runs to its end in frames.
+TEST(FollowAlong, RunsAWholeTemplateInFrameSteps) {
+  const Catalog catalog = test::shippedCatalog();
+  const SessionTemplate& t = sessionTemplates().front();
+  FollowAlong run(buildPlan(t.session, catalog));
+  const float total = run.totalRemaining();
+  int frames = 0;
+  int finished = 0;
+  while (!run.finished() && frames < 1000000) {
+    for (FollowEvent e : run.advance(1.0f / 30.0f)) finished += e == FollowEvent::Finished ? 1 : 0;
+    ++frames;
+  }
+  EXPECT_TRUE(run.finished());
+  EXPECT_EQ(finished, 1);
+  EXPECT_NEAR(static_cast<float>(frames) / 30.0f, total, 0.1f);
+}
+
 }  // namespace
 }  // namespace formviz::domain

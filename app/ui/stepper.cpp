@@ -39,8 +39,9 @@ void card(ImVec2 min, ImVec2 max) {
   ImGui::GetWindowDrawList()->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), 10.0f);
 }
 
-// Where a card of `width` (at most) goes: centred in the view left of the legend in the
-// bottom-right corner, above the mouse hint. Returns the card's left x and its width.
+// Where a card of `width` (at most) goes: under the view's toolbar, over the empty space above
+// the figure (the feet and knees, which most cues are about, stay in sight), centred left of
+// the legend column. Returns the card's left x and its width.
 std::pair<float, float> cardColumn(ImVec2 origin, ImVec2 size, float maxWidth) {
   const float em = ImGui::GetFontSize();
   const float legend = em * 15.0f;
@@ -66,7 +67,7 @@ CueBannerActions drawCueBanner(const domain::Exercise& exercise, std::size_t ind
   const float wrap = width - 2.0f * em;
   const ImVec2 textSize = ImGui::GetFont()->CalcTextSizeA(em * textScale, wrap, wrap, cue.text.c_str());
   const float height = textSize.y + em * 4.2f;
-  const ImVec2 min(left, origin.y + size.y - height - em * 2.2f);
+  const ImVec2 min(left, origin.y + ImGui::GetFrameHeight() + em * 1.2f);
   const ImVec2 max(min.x + width, min.y + height);
   card(min, max);
   bigText(ImVec2(min.x + em, min.y + em * 0.6f), 1.0f, ImGui::GetColorU32(kAccent),
@@ -90,45 +91,48 @@ FollowActions drawFollowCard(const domain::FollowAlong& run, const domain::Sessi
   FollowActions actions;
   const float em = ImGui::GetFontSize();
   const auto [left, width] = cardColumn(origin, size, em * 34.0f);
-  const float height = em * 10.0f;
-  const ImVec2 min(left, origin.y + size.y - height - em * 2.2f);
+  const float height = em * 8.6f;
+  const ImVec2 min(left, origin.y + ImGui::GetFrameHeight() + em * 1.2f);
   const ImVec2 max(min.x + width, min.y + height);
   card(min, max);
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), muted = ImGui::GetColorU32(kMuted), accent = ImGui::GetColorU32(kAccent);
   const ImVec2 at(min.x + em, min.y + em * 0.6f);
 
+  // Row 1: what (title); row 2: counters and the beat; then the step's progress, what comes
+  // next, and the buttons.
   const domain::FollowStep* step = run.current();
+  const float row2 = at.y + em * 2.0f;
   if (!step) {
-    bigText(at, 1.8f, text, "Session complete");
-    bigText(ImVec2(at.x, at.y + em * 2.6f), 1.0f, muted, "Well done. Cool down with an easy jog or a walk.");
+    bigText(at, 1.4f, text, "Session complete");
+    bigText(ImVec2(at.x, row2), 1.0f, muted, "Well done. Cool down with an easy jog or a walk.");
   } else if (step->kind == domain::StepKind::Work) {
     const std::string side = sideText(run.repSide());
-    bigText(at, 1.6f, text, exerciseName(session, catalog, step->item) + (side.empty() ? "" : "  -  " + side));
+    bigText(at, 1.4f, text, exerciseName(session, catalog, step->item) + (side.empty() ? "" : "  -  " + side));
     const std::string counter = step->reps > 0 ? fmt::format("Set {} of {}   Rep {} of {}", step->set, step->sets, run.rep(), step->reps)
                                                : fmt::format("Set {} of {}   Hold {}", step->set, step->sets, clockText(run.remaining()));
-    bigText(ImVec2(at.x, at.y + em * 2.3f), 1.35f, text, counter);
+    bigText(ImVec2(at.x, row2), 1.25f, text, counter);
     // The beat: a dot that swells on each tempo part, and the part's name.
-    const ImVec2 dot(at.x + em * 0.8f, at.y + em * 5.0f);
-    ImGui::GetWindowDrawList()->AddCircleFilled(dot, em * (0.45f + 0.35f * beat), accent, 24);
-    bigText(ImVec2(dot.x + em * 1.4f, dot.y - em * 0.7f), 1.35f, accent, std::string(domain::tempoPartName(run.tempoPart())));
+    const ImVec2 dot(min.x + width * 0.62f, row2 + em * 0.75f);
+    ImGui::GetWindowDrawList()->AddCircleFilled(dot, em * (0.4f + 0.3f * beat), accent, 24);
+    bigText(ImVec2(dot.x + em * 1.1f, row2), 1.25f, accent, std::string(domain::tempoPartName(run.tempoPart())));
   } else {
     const char* title = step->kind == domain::StepKind::Rest ? "Rest"
                         : step->kind == domain::StepKind::SwitchSide ? "Switch sides"
                                                                       : "Get ready";
-    bigText(at, 1.6f, text, title);
-    bigText(ImVec2(at.x, at.y + em * 2.1f), 2.6f, accent, clockText(run.remaining()));
+    bigText(at, 1.4f, text, title);
+    bigText(ImVec2(at.x + em * 9.0f, at.y - em * 0.2f), 2.0f, accent, clockText(run.remaining()));
   }
   if (const domain::FollowStep* next = run.nextWork(); next && step) {
     const std::string side = sideText(next->side);
-    bigText(ImVec2(at.x + width * 0.5f, at.y + em * 4.3f), 1.0f, muted,
-            fmt::format("Next: {}{}  (set {})", exerciseName(session, catalog, next->item), side.empty() ? "" : ", " + side, next->set));
+    const std::string line = fmt::format("Next: {}{} (set {})", exerciseName(session, catalog, next->item), side.empty() ? "" : ", " + side, next->set);
+    bigText(ImVec2(at.x, row2 + em * 2.3f), 1.0f, muted, line);
   }
   bigText(ImVec2(max.x - em * 7.5f, min.y + em * 0.6f), 1.0f, muted, fmt::format("{} left", clockText(run.totalRemaining())));
   if (step) {
     // How far through this step: a thin bar under the card's top edge.
     const float done = std::clamp(run.elapsed() / std::max(step->seconds, 1e-3f), 0.0f, 1.0f);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const ImVec2 barMin(min.x + em, max.y - ImGui::GetFrameHeight() - em * 1.2f);
+    const ImVec2 barMin(min.x + em, row2 + em * 1.8f);
     draw->AddRectFilled(barMin, ImVec2(max.x - em, barMin.y + em * 0.3f), ImGui::GetColorU32(ImGuiCol_FrameBg), 2.0f);
     draw->AddRectFilled(barMin, ImVec2(barMin.x + (max.x - min.x - 2.0f * em) * done, barMin.y + em * 0.3f), accent, 2.0f);
   }

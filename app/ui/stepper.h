@@ -17,7 +17,7 @@ struct CueBannerActions {
   int step = 0;  // -1 previous cue, +1 next cue
 };
 
-// The cue `index` of `exercise` at the bottom of the rectangle [origin, origin + size].
+// The cue `index` of `exercise` at the top of the rectangle [origin, origin + size].
 CueBannerActions drawCueBanner(const domain::Exercise& exercise, std::size_t index, ImVec2 origin, ImVec2 size);
 
 struct FollowActions {

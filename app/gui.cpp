@@ -21,6 +21,7 @@
 #include "core/log.h"
 #include "core/math.h"
 #include "core/paths.h"
+#include "platform/audio.h"
 #include "platform/imgui_layer.h"
 #include "platform/window.h"
 #include "render/gl/context.h"
@@ -109,6 +110,9 @@ ExitCode runGui(const CommandLine& cmd) {
   const std::filesystem::path settingsPath = configDir.empty() ? configDir : configDir / "settings.json";
   const std::filesystem::path imguiIniPath = configDir.empty() ? configDir : configDir / "imgui.ini";
   Settings settings = cmd.gui.resetLayout ? Settings{} : loadSettings(settingsPath);
+  // Scripted and screenshot runs advance a fixed 1/30 s a frame, make no sound and save no settings.
+  const bool scripted = cmd.gui.script.has_value();
+  const bool fixedStep = scripted || cmd.gui.screenshot.has_value();
 
   platform::WindowDesc desc;
   desc.width = settings.window.width;
@@ -173,6 +177,19 @@ ExitCode runGui(const CommandLine& cmd) {
   domain::Coverage coverage;
   std::optional<domain::FollowAlong> follow;
   float beat = 0.0f;
+  // Opened on the first follow-along with sound on; scripted runs stay silent.
+  std::unique_ptr<platform::AudioSignals> audio;
+  bool audioTried = false;
+  auto signal = [&](platform::Signal s) {
+    if (!settings.sound || fixedStep) return;
+    if (!audioTried) {
+      audioTried = true;
+      auto opened = platform::AudioSignals::open();
+      if (opened) audio = std::move(opened).value();
+      else log::info("{}", opened.error().message);
+    }
+    if (audio) audio->play(s);
+  };
   std::optional<std::size_t> currentCue;
   double sessionSeconds = 0.0;  // app time for the autosave (advances with the frames)
 
@@ -357,8 +374,6 @@ ExitCode runGui(const CommandLine& cmd) {
   std::size_t scriptNext = 0;
   int scriptWait = 0;
   int scriptFailures = 0;
-  const bool scripted = cmd.gui.script.has_value();
-  const bool fixedStep = scripted || cmd.gui.screenshot.has_value();
   std::optional<gl::RenderTarget> viewport;
   glm::ivec2 viewportPixels{0};
   FrameClock clock;
@@ -366,7 +381,7 @@ ExitCode runGui(const CommandLine& cmd) {
   bool mirrored = false;
 
   for (int frame = 1;; ++frame) {
-    // Screenshots advance a fixed 1/30 s a frame, so the picture does not depend on the machine.
+    // A fixed step makes the picture independent of the machine.
     const float measured = clock.tick();
     const float dt = fixedStep ? 1.0f / 30.0f : measured;
     // Script commands up to the next wait or screenshot; clicks are applied after the UI.
@@ -466,6 +481,12 @@ ExitCode runGui(const CommandLine& cmd) {
       for (domain::FollowEvent event : follow->advance(dt)) {
         if (event == domain::FollowEvent::StepStarted) followStepStarted();
         if (event == domain::FollowEvent::Beat || event == domain::FollowEvent::StepStarted) beat = 1.0f;
+        const domain::FollowStep* now = follow->current();
+        if (event == domain::FollowEvent::Beat) signal(platform::Signal::Beat);
+        if (event == domain::FollowEvent::Countdown) signal(platform::Signal::Countdown);
+        // The end of a rest or of the session; a new set starting after a rest is the cue to go.
+        if (event == domain::FollowEvent::Finished || (event == domain::FollowEvent::StepStarted && now && now->kind == domain::StepKind::Work))
+          signal(platform::Signal::Chime);
       }
       beat = std::max(0.0f, beat - 2.5f * dt);
     }
@@ -533,6 +554,7 @@ ExitCode runGui(const CommandLine& cmd) {
     shellInput.recent = &document.recent();
     shellInput.follow = follow ? &*follow : nullptr;
     shellInput.beat = beat;
+    shellInput.sound = settings.sound;
     shellInput.recovery = recovery;
     shellInput.messages = messages;
     if (hoveredRegion > 0) shellInput.hoveredMuscle = regionDisplayName(hoveredRegion);
@@ -650,6 +672,7 @@ ExitCode runGui(const CommandLine& cmd) {
       if (actions.follow.next) follow->next(), followStepStarted();
       if (actions.follow.previous) follow->previous(), followStepStarted();
       if (actions.follow.stop) follow.reset();
+      if (actions.follow.toggleSound) settings.sound = !settings.sound;
     }
     if (actions.exercise.showClip) showExercise(selectedExercise, *actions.exercise.showClip);
     if (actions.mode) {

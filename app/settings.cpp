@@ -43,6 +43,7 @@ Result<Settings> parseSettings(std::string_view text, std::string_view fileLabel
     read(root, "view", settings.view);
     read(root, "mode", settings.mode);
     read(root, "showGrid", settings.showGrid);
+    read(root, "sound", settings.sound);
     read(root, "uiScale", settings.uiScale);
   } catch (const json::exception& e) {
     return makeError(fmt::format("{}: not valid settings: {}", fileLabel, e.what()));
@@ -70,6 +71,7 @@ std::string serializeSettings(const Settings& s) {
       {"view", s.view},
       {"mode", s.mode},
       {"showGrid", s.showGrid},
+      {"sound", s.sound},
       {"uiScale", s.uiScale},
   };
   return root.dump(2) + "\n";

@@ -32,6 +32,7 @@ struct Settings {
   std::string view = "three-quarter";  // a render::ViewPreset name
   std::string mode = "anatomy";        // a render::ViewMode name
   bool showGrid = true;
+  bool sound = true;                   // follow-along's beat tick and rest signals
   float uiScale = 1.0f;                // on top of the display's DPI scale; 0.75 to 2
 
   bool operator==(const Settings&) const = default;

@@ -153,7 +153,7 @@ void viewportPanel(const ShellInput& input, ShellActions& actions) {
                       "X-ray: working muscles through the skin");
   legend(input, origin, size);
   if (input.follow && input.session.editor && input.session.catalog) {
-    actions.follow = drawFollowCard(*input.follow, input.session.editor->session(), *input.session.catalog, input.beat,
+    actions.follow = drawFollowCard(*input.follow, input.session.editor->session(), *input.session.catalog, input.beat, input.sound,
                                     origin, size);
   } else if (input.currentCue && input.catalog) {
     if (const domain::Exercise* exercise = input.catalog->find(input.selectedExercise))

@@ -46,6 +46,7 @@ struct ShellInput {
   const domain::RecentFiles* recent = nullptr;
   const domain::FollowAlong* follow = nullptr;  // non-null while following a session
   float beat = 0.0f;                            // follow-along beat pulse in [0, 1]
+  bool sound = true;                            // follow-along signals on
   std::optional<domain::RecoveryInfo> recovery; // an unsaved session from a run that ended badly
   std::vector<std::string> messages;            // shown once in a message box (e.g. notices of an opened file)
 };

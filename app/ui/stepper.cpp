@@ -87,7 +87,7 @@ CueBannerActions drawCueBanner(const domain::Exercise& exercise, std::size_t ind
 }
 
 FollowActions drawFollowCard(const domain::FollowAlong& run, const domain::Session& session,
-                             const domain::Catalog& catalog, float beat, ImVec2 origin, ImVec2 size) {
+                             const domain::Catalog& catalog, float beat, bool sound, ImVec2 origin, ImVec2 size) {
   FollowActions actions;
   const float em = ImGui::GetFontSize();
   const auto [left, width] = cardColumn(origin, size, em * 34.0f);
@@ -151,6 +151,10 @@ FollowActions drawFollowCard(const domain::FollowAlong& run, const domain::Sessi
   }
   if (ImGui::Button(step ? "Stop" : "Close")) actions.stop = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Leave follow-along (Esc)");
+  ImGui::SameLine();
+  bool soundOn = sound;
+  if (ImGui::Checkbox("Sound", &soundOn)) actions.toggleSound = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A tick on each tempo beat, blips for the last seconds of a rest,\na chime when it is time to go");
   if (run.paused() && step) {
     ImGui::SameLine();
     ImGui::TextColored(kAccent, "Paused");

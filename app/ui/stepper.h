@@ -25,10 +25,11 @@ struct FollowActions {
   bool next = false;
   bool previous = false;
   bool stop = false;
+  bool toggleSound = false;
 };
 
 // `beat` in [0, 1]: 1 just after a tempo beat, fading to 0 (drawn as a pulsing dot).
 FollowActions drawFollowCard(const domain::FollowAlong& run, const domain::Session& session,
-                             const domain::Catalog& catalog, float beat, ImVec2 origin, ImVec2 size);
+                             const domain::Catalog& catalog, float beat, bool sound, ImVec2 origin, ImVec2 size);
 
 }  // namespace formviz::app::ui

@@ -17,6 +17,7 @@ Settings customised() {
   s.layout.cuesFraction = 0.6f;
   s.view = "side";
   s.showGrid = false;
+  s.sound = false;
   s.uiScale = 1.25f;
   return s;
 }

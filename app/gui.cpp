@@ -231,6 +231,8 @@ ExitCode runGui(const CommandLine& cmd) {
     }
     auto next = std::make_unique<Figure>(std::move(loaded).value());
     anim::Character nextCharacter(next->skeleton());
+    // Same body, another clip (correct form <-> a mistake): blend from the pose on screen.
+    if (character && figure && figure->clip()) nextCharacter.fadeFrom(character->localPose(), 0.4f);
     anim::Playback nextPlayback;
     if (const anim::Clip* clip = next->clip()) {
       nextCharacter.setClip(next->clipSkeleton(), *clip);
@@ -500,6 +502,7 @@ ExitCode runGui(const CommandLine& cmd) {
       } else if (!follow || !follow->paused()) {
         playback.advance(dt);
       }
+      character->advanceFade(dt);
       character->evaluate(playback.time);
       updatePose(*figureGpu, *figure, *character);
     }

@@ -1,5 +1,9 @@
 #include "anim/character.h"
 
+#include <algorithm>
+
+#include "anim/blending.h"
+
 #include <cassert>
 
 namespace formviz::anim {
@@ -28,6 +32,17 @@ void Character::clearClip() {
   clipSkeleton_ = nullptr;
 }
 
+void Character::fadeFrom(std::span<const Transform> from, float seconds) {
+  if (from.size() != local_.size() || !(seconds > 0.0f)) return;
+  fadeFrom_.assign(from.begin(), from.end());
+  fadeSeconds_ = seconds;
+  fadeElapsed_ = 0.0f;
+}
+
+void Character::advanceFade(float seconds) {
+  if (fading()) fadeElapsed_ = std::min(fadeSeconds_, fadeElapsed_ + std::max(seconds, 0.0f));
+}
+
 void Character::evaluate(float time) {
   if (!clip_) {
     const auto rest = skeleton_->restPose();
@@ -37,6 +52,10 @@ void Character::evaluate(float time) {
   } else {
     SampleJob{clip_, time, &cache_, clipPose_}.Run();
     RetargetJob{skeleton_, &map_, clipPose_, local_, rootScale_}.Run();
+  }
+  if (fading()) {
+    const float u = fadeElapsed_ / fadeSeconds_;
+    CrossFadeJob{fadeFrom_, local_, u * u * (3.0f - 2.0f * u), {}, local_}.Run();
   }
   LocalToModelJob toModel;
   toModel.skeleton = skeleton_;

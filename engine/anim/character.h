@@ -29,6 +29,14 @@ class Character {
   // Poses the character at `time` seconds on the clip (the rest pose without a clip).
   void evaluate(float time);
 
+  // Cross-fade into the clip from `from` (a local pose of this skeleton, e.g. the last pose of
+  // the clip shown before) over `seconds` (> 0; smoothstep-eased), so switching between the
+  // correct clip and a mistake blends instead of jumping. Ignored when `from` does not have one
+  // transform per joint. advanceFade() moves the fade on; evaluate() applies it.
+  void fadeFrom(std::span<const Transform> from, float seconds);
+  void advanceFade(float seconds);
+  bool fading() const { return fadeElapsed_ < fadeSeconds_; }
+
   const Skeleton& skeleton() const { return *skeleton_; }
   std::span<const Transform> localPose() const { return local_; }
   std::span<const glm::mat4> modelMatrices() const { return model_; }  // joint -> model space
@@ -45,6 +53,8 @@ class Character {
   SamplingCache cache_;
   Pose clipPose_;  // the clip's skeleton's pose, when it differs from ours
   Pose local_;
+  Pose fadeFrom_;
+  float fadeSeconds_ = 0.0f, fadeElapsed_ = 0.0f;
   std::vector<glm::mat4> model_;
   std::vector<glm::mat4> palette_;
 };

@@ -48,6 +48,37 @@ Clip bendKnee(const Skeleton& skeleton) {
   return Clip::build(raw).value();
 }
 
+// Switching clips cross-fades from the last pose shown: at the start the old pose, halfway
+// (smoothstep 0.5) the knee half bent by the blend, at the end the clip's own pose.
+TEST(Character, FadesFromAPreviousPoseIntoTheClip) {
+  const Skeleton skeleton = leg(1.0f);
+  const Clip clip = bendKnee(skeleton);
+  Character character(skeleton);
+  character.setClip(skeleton, clip);
+  const Pose straight(skeleton.restPose().begin(), skeleton.restPose().end());
+  character.fadeFrom(straight, 0.4f);
+  EXPECT_TRUE(character.fading());
+  character.evaluate(1.0f);  // the clip: knee bent 90 degrees, hips up 0.1 m
+  EXPECT_TRUE(near(character.jointPosition(2), {0, 0, 0}, 1e-5f)) << "all old pose at the start";
+  character.advanceFade(0.2f);
+  character.evaluate(1.0f);
+  // Halfway: hips up 0.05, knee bent 45 degrees about +X (the shin swings toward -Z).
+  const float s = std::sin(glm::radians(45.0f)) * 0.5f, c = std::cos(glm::radians(45.0f)) * 0.5f;
+  EXPECT_TRUE(near(character.jointPosition(2), {0, 1.05f - 0.5f - c, -s}, 1e-4f));
+  character.advanceFade(1.0f);
+  EXPECT_FALSE(character.fading());
+  character.evaluate(1.0f);
+  EXPECT_TRUE(near(character.jointPosition(2), {0, 0.6f, -0.5f}, 1e-5f)) << "the clip's pose once faded";
+}
+
+TEST(Character, IgnoresAFadeFromAPoseOfAnotherSkeleton) {
+  const Skeleton skeleton = leg(1.0f);
+  Character character(skeleton);
+  const Pose tooShort(2);
+  character.fadeFrom(tooShort, 0.4f);
+  EXPECT_FALSE(character.fading());
+}
+
 TEST(Character, WithoutAClipItStandsInTheRestPoseWithIdentityPalette) {
   const Skeleton skeleton = leg(1.0f);
   Character character(skeleton);

@@ -59,7 +59,8 @@ void splitter(const char* id, bool vertical, ImVec2 barSize, float* size, float 
 
 // Bottom-right of the view: what the colours mean, and the muscle clicked last.
 void legend(const ShellInput& input, ImVec2 origin, ImVec2 size) {
-  const bool highlight = input.mode == render::ViewMode::Highlight || input.mode == render::ViewMode::XRay;
+  const bool coverage = input.session.showCoverage;
+  const bool highlight = coverage || input.mode == render::ViewMode::Highlight || input.mode == render::ViewMode::XRay;
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const int lines = (highlight ? 2 : 1) + (input.selectedMuscle.empty() ? 0 : 1);
   const float width = ImGui::GetFontSize() * 13.0f;
@@ -74,7 +75,10 @@ void legend(const ShellInput& input, ImVec2 origin, ImVec2 size) {
     draw->AddText(ImVec2(cursor.x + h * 1.5f, cursor.y), ImGui::GetColorU32(ImGuiCol_Text), text);
     cursor.y += line;
   };
-  if (highlight) {
+  if (coverage) {
+    swatchLine(render::kPrimaryColor, "Trained most");
+    swatchLine(render::kSecondaryColor, "Trained a little");
+  } else if (highlight) {
     swatchLine(render::kPrimaryColor, "Primary muscles");
     swatchLine(render::kSecondaryColor, "Secondary muscles");
   } else {

@@ -38,7 +38,10 @@ void durationBar(const domain::DurationEstimate& estimate, int targetMinutes) {
   const domain::DurationBand band = domain::durationBand(minutes);
   ImGui::Text("Estimated %.0f min", double(minutes));
   ImGui::SameLine();
-  ImGui::TextColored(band == domain::DurationBand::Within ? kGood : kWarning, "%s",
+  if (estimate.items.empty())
+    ImGui::TextColored(kMuted, "(aim for 30-45 min)");
+  else
+    ImGui::TextColored(band == domain::DurationBand::Within ? kGood : kWarning, "%s",
                      band == domain::DurationBand::Short  ? "(short: aim for 30-45 min)"
                      : band == domain::DurationBand::Long ? "(long: aim for 30-45 min)"
                                                           : "(within 30-45 min)");
@@ -173,14 +176,18 @@ void itemList(const SessionPanelInput& input, SessionPanelActions& actions) {
     ImGui::PopID();
   }
   // Below the list: a drop zone that appends.
-  const float dropHeight = ImGui::GetFrameHeight() * (session.items.empty() ? 3.0f : 1.2f);
+  const float dropHeight = ImGui::GetFrameHeight() * (session.items.empty() ? 3.5f : 1.2f);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x, dropHeight));
   if (session.items.empty()) {
     ImGui::GetWindowDrawList()->AddRect(origin, ImVec2(origin.x + ImGui::GetItemRectSize().x, origin.y + dropHeight),
                                         ImGui::GetColorU32(ImGuiCol_Border), 6.0f);
-    ImGui::GetWindowDrawList()->AddText(ImVec2(origin.x + 10.0f, origin.y + dropHeight * 0.35f),
-                                        ImGui::GetColorU32(kMuted), "Drag exercises here, or pick one and press Add");
+    const float wrap = ImGui::GetItemRectSize().x - 20.0f;
+    const char* hint = "Drag exercises here from the library, pick one and press Add, or start from a template (Session menu).";
+    const ImVec2 hintSize = ImGui::CalcTextSize(hint, nullptr, false, wrap);
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                                        ImVec2(origin.x + 10.0f, origin.y + (dropHeight - hintSize.y) * 0.5f),
+                                        ImGui::GetColorU32(kMuted), hint, nullptr, wrap);
   }
   if (ImGui::BeginDragDropTarget()) {
     if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(kExercisePayload))
@@ -201,7 +208,8 @@ void guidance(const SessionPanelInput& input, SessionPanelActions& actions) {
   const std::string title = fmt::format("Guidance ({})###guidance", count);
   if (!ImGui::CollapsingHeader(title.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
   bool coverage = input.showCoverage;
-  if (ImGui::Checkbox("Colour the body by what this session trains", &coverage)) actions.toggleCoverage = true;
+  if (ImGui::Checkbox("Show coverage on the body", &coverage)) actions.toggleCoverage = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Colour each muscle by how much this session trains it");
   if (!input.findings) return;
   ImGui::PushTextWrapPos(0.0f);
   if (input.findings->empty()) ImGui::TextColored(kGood, "This session covers what runners need.");

@@ -41,22 +41,30 @@ constexpr const char* kNoDisplayMessage =
     "  run every test headless:     scripts/test\n"
     "See 'formviz --help' for all commands and options.\n";
 
-// Eases the camera toward a preset instead of jumping, so the viewer keeps their bearings.
+// Eases the camera toward a preset and a framing instead of jumping, so the viewer keeps
+// their bearings.
 struct CameraTransition {
   bool active = false;
-  float yaw = 0.0f, pitch = 0.0f;
+  float yaw = 0.0f, pitch = 0.0f, distance = 3.6f;
+  glm::vec3 target{0.0f};
 
   void start(const render::OrbitCamera& goal) {
     active = true;
     yaw = goal.yaw;
     pitch = goal.pitch;
+    distance = goal.distance;
+    target = goal.target;
   }
   void advance(render::OrbitCamera& camera, float dt) {
     if (!active) return;
     const float blend = 1.0f - std::exp(-10.0f * dt);
     camera.yaw = wrapAngle(camera.yaw + wrapAngle(yaw - camera.yaw) * blend);
     camera.pitch += (pitch - camera.pitch) * blend;
-    if (std::abs(wrapAngle(yaw - camera.yaw)) < 1e-3f && std::abs(pitch - camera.pitch) < 1e-3f) active = false;
+    camera.distance += (distance - camera.distance) * blend;
+    camera.target += (target - camera.target) * blend;
+    if (std::abs(wrapAngle(yaw - camera.yaw)) < 1e-3f && std::abs(pitch - camera.pitch) < 1e-3f &&
+        std::abs(distance - camera.distance) < 1e-3f && glm::length(target - camera.target) < 1e-3f)
+      active = false;
   }
 };
 
@@ -264,7 +272,27 @@ ExitCode runGui(const CommandLine& cmd) {
   auto selectView = [&](render::ViewPreset preset) {
     view = preset;
     render::OrbitCamera goal = camera;
+    if (transition.active) goal.target = transition.target, goal.distance = transition.distance;
     goal.setPreset(preset);
+    transition.start(goal);
+  };
+  // Frames the whole movement of the clip shown (sampled over its length), smoothly, so
+  // floor exercises and travelling moves stay in view.
+  auto frameMovement = [&] {
+    if (!figure || !character || !figureGpu) return;
+    Bounds all;
+    const anim::Clip* clip = figure->clip();
+    constexpr int kSamples = 12;
+    for (int i = 0; i <= (clip ? kSamples : 0); ++i) {
+      if (clip) character->evaluate(clip->startTime() + (clip->endTime() - clip->startTime()) * static_cast<float>(i) / kSamples);
+      const Bounds b = poseBounds(*character, figureGpu->metresPerUnit);
+      all.add(b.min);
+      all.add(b.max);
+    }
+    character->evaluate(playback.time);
+    render::OrbitCamera goal = camera;
+    if (transition.active) goal.yaw = transition.yaw, goal.pitch = transition.pitch;
+    goal.frame(all.centre(), std::max(all.radius(), 0.1f), 16.0f / 10.0f);
     transition.start(goal);
   };
   // Shows an exercise (or one of its mistake clips) on the current body.
@@ -284,7 +312,7 @@ ExitCode runGui(const CommandLine& cmd) {
       return;
     }
     const std::string clipFile = (*dataDir / "animations" / fmt::format("{}.gltf", id)).string();
-    showFigure({bodyName, fmt::format("{}:{}", clipFile, clipName), false}, false);
+    if (showFigure({bodyName, fmt::format("{}:{}", clipFile, clipName), false}, false)) frameMovement();
   };
   // The cue stepper: jump to the cue's moment, hold (loop) its range, turn to its view.
   auto selectCue = [&](std::size_t index) {
@@ -577,6 +605,7 @@ ExitCode runGui(const CommandLine& cmd) {
       if (c->verb == "mistake") actions.exercise.showClip = c->argument;
       if (c->verb == "template") actions.file.applyTemplate = c->argument;
       if (c->verb == "follow") actions.session.startFollowAlong = true;
+      if (c->verb == "coverage") actions.session.toggleCoverage = true;
       if (c->verb == "save-as") actions.file.saveAs = std::filesystem::path(c->argument);
       if (c->verb == "open") actions.file.open = std::filesystem::path(c->argument);
       if (c->verb == "new") actions.file.newSession = true;

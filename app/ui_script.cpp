@@ -24,7 +24,7 @@ constexpr std::array kVerbs{
     VerbInfo{"shortcut", Argument::Text},        VerbInfo{"pick", Argument::Text},
     VerbInfo{"add", Argument::None},             VerbInfo{"cue", Argument::Number},
     VerbInfo{"mistake", Argument::Text},         VerbInfo{"template", Argument::Text},
-    VerbInfo{"follow", Argument::None},          VerbInfo{"save-as", Argument::Text},
+    VerbInfo{"follow", Argument::None},          VerbInfo{"coverage", Argument::None},          VerbInfo{"save-as", Argument::Text},
     VerbInfo{"open", Argument::Text},            VerbInfo{"new", Argument::None},
     VerbInfo{"screenshot", Argument::Text},      VerbInfo{"expect-items", Argument::Number},
     VerbInfo{"expect-exercise", Argument::Text}, VerbInfo{"expect-cue", Argument::Number},

@@ -14,6 +14,7 @@
 //   mistake CLIP        click "Show this mistake" for CLIP ("correct" to go back)
 //   template KEY        Session > Start from a template > KEY
 //   follow              click "Follow along"
+//   coverage            click "Show coverage on the body"
 //   save-as PATH        choose PATH in File > Save as
 //   open PATH           choose PATH in File > Open
 //   new                 File > New session

@@ -269,8 +269,16 @@ SessionPanelActions drawSessionPanel(const SessionPanelInput& input) {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("Run the session: sets, reps paced to the tempo, rest timer");
   ImGui::Separator();
+  // The items scroll in the upper part and the guidance in the lower, so both stay in sight
+  // however long the session is.
+  const float avail = ImGui::GetContentRegionAvail().y;
+  const float itemsHeight = std::max(ImGui::GetFrameHeightWithSpacing() * 4.0f, avail * 0.6f);
+  ImGui::BeginChild("items", ImVec2(0.0f, itemsHeight));
   itemList(input, actions);
+  ImGui::EndChild();
+  ImGui::BeginChild("guidance", ImVec2(0.0f, 0.0f));
   guidance(input, actions);
+  ImGui::EndChild();
   return actions;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "app/process.h"
 #include "core/paths.h"
 #include "gl/golden.h"
 #include "render/image.h"
@@ -15,21 +16,10 @@ namespace formviz {
 namespace {
 namespace fs = std::filesystem;
 
-struct ProcessResult {
-  int exitCode = -1;
-  std::string output;  // stdout and stderr
-};
+using test::ProcessResult;
 
 ProcessResult run(const std::string& arguments, const std::string& environment = "") {
-  const std::string command = environment + " " + FORMVIZ_EXE + " " + arguments + " 2>&1";
-  ProcessResult result;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return result;
-  std::array<char, 4096> buffer;
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) result.output.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
+  return test::runFormviz(arguments, environment);
 }
 
 fs::path outputDir(const char* name) {

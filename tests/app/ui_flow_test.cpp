@@ -3,12 +3,10 @@
 // screenshots (against goldens, with a tolerance) are checked.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
-#include <sys/wait.h>
 
 #include <nlohmann/json.hpp>
 
+#include "app/process.h"
 #include "core/paths.h"
 #include "gl/golden.h"
 #include "render/image.h"
@@ -17,25 +15,12 @@ namespace formviz {
 namespace {
 namespace fs = std::filesystem;
 
-struct ScriptRun {
-  int exitCode = -1;
-  std::string output;
-};
-
-ScriptRun runScript(const fs::path& dir, const std::string& script) {
+test::ProcessResult runScript(const fs::path& dir, const std::string& script) {
   EXPECT_TRUE(writeFileAtomic(dir / "config" / "formviz" / "settings.json",
                               R"({"window": {"width": 1280, "height": 800}, "view": "three-quarter", "mode": "highlight"})"));
   EXPECT_TRUE(writeFileAtomic(dir / "flow.fvs", script));
-  const std::string command = "env XDG_CONFIG_HOME=" + (dir / "config").string() + " SDL_VIDEODRIVER=offscreen " +
-                              FORMVIZ_EXE + " --script " + (dir / "flow.fvs").string() + " 2>&1";
-  ScriptRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buffer;
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) run.output.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return test::runFormviz("--script " + (dir / "flow.fvs").string(),
+                          "env XDG_CONFIG_HOME=" + (dir / "config").string() + " SDL_VIDEODRIVER=offscreen");
 }
 
 fs::path freshDir(const char* name) {
@@ -48,7 +33,7 @@ fs::path freshDir(const char* name) {
 TEST(UiFlow, BuildStepSaveReopenAndFollowAlong) {
   const fs::path dir = freshDir("flow");
   const std::string d = dir.string();
-  const ScriptRun run = runScript(dir, "wait 2\n"
+  const test::ProcessResult run = runScript(dir, "wait 2\n"
                                  "pick bodyweight_squat\n"
                                  "add\n"
                                  "pick reverse_lunge\n"
@@ -93,14 +78,14 @@ TEST(UiFlow, BuildStepSaveReopenAndFollowAlong) {
 
 TEST(UiFlow, AFailedExpectationFailsTheRunWithItsLine) {
   const fs::path dir = freshDir("expect");
-  const ScriptRun run = runScript(dir, "wait 1\nexpect-items 3\n");
+  const test::ProcessResult run = runScript(dir, "wait 1\nexpect-items 3\n");
   EXPECT_EQ(run.exitCode, 1);
   EXPECT_NE(run.output.find("flow.fvs:2: expected 3 session items, found 0"), std::string::npos) << run.output;
 }
 
 TEST(UiFlow, ABadScriptIsRefusedBeforeTheWindowOpens) {
   const fs::path dir = freshDir("bad");
-  const ScriptRun run = runScript(dir, "wait 1\njump\n");
+  const test::ProcessResult run = runScript(dir, "wait 1\njump\n");
   EXPECT_EQ(run.exitCode, 1);
   EXPECT_NE(run.output.find("flow.fvs:2: unknown command 'jump'"), std::string::npos) << run.output;
 }

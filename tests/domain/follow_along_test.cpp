@@ -11,18 +11,11 @@
 namespace formviz::domain {
 namespace {
 
-Exercise exercise(std::string id, bool singleLeg, Dosage dosage) {
-  Exercise e;
-  e.id = std::move(id);
-  e.name = e.id;
-  e.singleLeg = singleLeg;
-  e.dosage = std::move(dosage);
-  return e;
-}
+using test::exerciseOf;
 
 Catalog smallCatalog() {
-  return Catalog({exercise("squat", false, {2, 2, 0, 30, "3-1-1"}), exercise("lunge", true, {2, 3, 0, 20, "2-0-1"}),
-                  exercise("plank", false, {2, 0, 20, 15, ""})});
+  return Catalog({exerciseOf("squat", false, {2, 2, 0, 30, "3-1-1"}), exerciseOf("lunge", true, {2, 3, 0, 20, "2-0-1"}),
+                  exerciseOf("plank", false, {2, 0, 20, 15, ""})});
 }
 
 SessionItem itemFor(const Catalog& catalog, const char* id, Side side = Side::Both) {

@@ -9,18 +9,11 @@
 namespace formviz::domain {
 namespace {
 
-Exercise exercise(std::string id, bool singleLeg, Dosage dosage) {
-  Exercise e;
-  e.id = std::move(id);
-  e.name = e.id;
-  e.singleLeg = singleLeg;
-  e.dosage = std::move(dosage);
-  return e;
-}
+using test::exerciseOf;
 
 Catalog smallCatalog() {
-  return Catalog({exercise("squat", false, {3, 10, 0, 90, "3-1-1"}), exercise("lunge", true, {3, 8, 0, 60, "2-0-1"}),
-                  exercise("plank", false, {2, 0, 30, 45, ""})});
+  return Catalog({exerciseOf("squat", false, {3, 10, 0, 90, "3-1-1"}), exerciseOf("lunge", true, {3, 8, 0, 60, "2-0-1"}),
+                  exerciseOf("plank", false, {2, 0, 30, 45, ""})});
 }
 
 Session threeItems() {
@@ -82,14 +75,14 @@ struct OperationCase {
 };
 
 TEST(SessionEditor, EveryOperationUndoesAndRedoesExactly) {
-  SessionItem edited = makeItem(exercise("squat", false, {5, 5, 0, 120, "2-0-X"}));
+  SessionItem edited = makeItem(exerciseOf("squat", false, {5, 5, 0, 120, "2-0-X"}));
   edited.load = "20 kg";
   edited.note = "heavy";
   edited.side = Side::Both;
   const OperationCase cases[] = {
-      {"add at end", [](SessionEditor& e) { return e.add(makeItem(exercise("plank", false, {1, 0, 20, 0, ""}))); },
+      {"add at end", [](SessionEditor& e) { return e.add(makeItem(exerciseOf("plank", false, {1, 0, 20, 0, ""}))); },
        {"squat", "lunge", "plank", "plank"}},
-      {"add at front", [](SessionEditor& e) { return e.add(makeItem(exercise("lunge", true, {1, 5, 0, 0, ""})), 0); },
+      {"add at front", [](SessionEditor& e) { return e.add(makeItem(exerciseOf("lunge", true, {1, 5, 0, 0, ""})), 0); },
        {"lunge", "squat", "lunge", "plank"}},
       {"remove middle", [](SessionEditor& e) { return e.remove(1); }, {"squat", "plank"}},
       {"move first to last", [](SessionEditor& e) { return e.move(0, 2); }, {"lunge", "plank", "squat"}},

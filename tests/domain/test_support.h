@@ -57,6 +57,16 @@ inline Catalog shippedCatalog() {
   return load->catalog;
 }
 
+// An exercise with just what sessions and duration need.
+inline Exercise exerciseOf(std::string id, bool singleLeg, Dosage dosage) {
+  Exercise e;
+  e.id = std::move(id);
+  e.name = e.id;
+  e.singleLeg = singleLeg;
+  e.dosage = std::move(dosage);
+  return e;
+}
+
 // An item built field by field (designated initializers would trip -Wmissing-field-initializers).
 inline SessionItem itemOf(std::string id, int sets, int reps, int holdSeconds = 0, int restSeconds = 60,
                           std::string tempo = {}) {

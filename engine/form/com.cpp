@@ -82,6 +82,13 @@ namespace {
 float cross2(const glm::vec2& o, const glm::vec2& a, const glm::vec2& b) {
   return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
 }
+// The same in double precision: differences and products of floats are (nearly) exact there,
+// so the hull's turn tests agree with each other even for nearly collinear points (with float
+// rounding the two chains could disagree and the hull outgrow its n + 1 slots).
+double cross2Exact(const glm::vec2& o, const glm::vec2& a, const glm::vec2& b) {
+  const glm::dvec2 oo(o), aa(a), bb(b);
+  return (aa.x - oo.x) * (bb.y - oo.y) - (aa.y - oo.y) * (bb.x - oo.x);
+}
 float distanceToSegment(glm::vec2 p, glm::vec2 a, glm::vec2 b) {
   const glm::vec2 ab = b - a;
   const float len2 = glm::dot(ab, ab);
@@ -97,11 +104,12 @@ int convexHull(std::span<glm::vec2> points, std::span<glm::vec2> hull) {
             [](const glm::vec2& a, const glm::vec2& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
   std::size_t k = 0;
   for (std::size_t i = 0; i < n; ++i) {  // lower chain
-    while (k >= 2 && cross2(hull[k - 2], hull[k - 1], points[i]) <= 0.0f) --k;
+    while (k >= 2 && cross2Exact(hull[k - 2], hull[k - 1], points[i]) <= 0.0) --k;
     hull[k++] = points[i];
   }
   for (std::size_t i = n - 1, t = k + 1; i-- > 0;) {  // upper chain
-    while (k >= t && cross2(hull[k - 2], hull[k - 1], points[i]) <= 0.0f) --k;
+    while (k >= t && cross2Exact(hull[k - 2], hull[k - 1], points[i]) <= 0.0) --k;
+    if (k == hull.size()) return 0;  // cannot happen with consistent turn tests; never write past `hull`
     hull[k++] = points[i];
   }
   std::size_t count = k > 1 ? k - 1 : k;  // the last point repeats the first

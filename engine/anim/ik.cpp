@@ -171,7 +171,14 @@ bool PinJointJob::Run() const {
   if (w <= 0.0f) return true;
   const std::size_t end = static_cast<std::size_t>(chain.end), mid = static_cast<std::size_t>(chain.mid);
   const glm::vec3 planted(model[static_cast<std::size_t>(joint)][3]), ankle(model[end][3]);
-  const glm::vec3 goal = ankle + (target - planted) * w;
+  glm::vec3 goal = ankle + (target - planted) * w;
+  // A goal beyond reach (the body's hips sit too high for this leg: a straight-legged calf
+  // raise on a body with shorter feet) is pulled onto a sphere just inside the reach, along
+  // the hip -> goal line: the leg stays a hair bent in its own plane instead of flipping
+  // about the straight-knee singularity, and the foot misses mostly vertically.
+  const glm::vec3 hip(model[static_cast<std::size_t>(chain.start)][3]), knee(model[mid][3]);
+  const float reach = 0.9995f * (glm::length(knee - hip) + glm::length(ankle - knee));
+  if (glm::length(goal - hip) > reach) goal = hip + glm::normalize(goal - hip) * reach;
   const glm::quat endRotation = rotationOf(model[end]);
   // Fallback pole for a straight leg: ahead of the knee along the foot (ankle -> ball).
   glm::vec3 along = planted - ankle;

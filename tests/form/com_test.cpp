@@ -131,3 +131,31 @@ TEST(BaseOfSupport, ConvexHullAndSignedDistance) {
 
 }  // namespace
 }  // namespace formviz::form
+
+namespace formviz::form {
+namespace {
+
+// Nearly collinear points (a foot's heel, ball and toe tip seen from above, moved by float
+// rounding) once made the two chains disagree and write past the n + 1 slots of `hull`.
+TEST(BaseOfSupport, NearlyCollinearPointsStayWithinTheHullBuffer) {
+  std::uint32_t seed = 12345;
+  auto noise = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return (static_cast<float>(seed >> 8) / 16777216.0f - 0.5f) * 1e-6f;
+  };
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::vector<glm::vec2> points;
+    for (int i = 0; i < 9; ++i) {
+      const float t = static_cast<float>(i % 3) * 0.1f + static_cast<float>(trial) * 1e-4f;
+      points.emplace_back(0.2f + t + noise(), 0.1f + 0.37f * t + noise());
+    }
+    std::vector<glm::vec2> hull(points.size() + 2, glm::vec2(-99.0f));  // one sentinel past the n + 1 slots
+    const int n = convexHull(points, std::span<glm::vec2>(hull.data(), points.size() + 1));
+    ASSERT_GE(n, 1);
+    ASSERT_LE(n, static_cast<int>(points.size()));
+    ASSERT_EQ(hull.back(), glm::vec2(-99.0f)) << "wrote past the buffer in trial " << trial;
+  }
+}
+
+}  // namespace
+}  // namespace formviz::form

@@ -11,26 +11,26 @@ namespace formviz::form {
 const std::array<SegmentParameters, kSegmentCount>& deLeva1996(Sex sex) {
   static const std::array<SegmentParameters, kSegmentCount> male = {{
       {0.0694f, 1.0f},     // head + neck (CM 59.76% from VERT; placed at the head joint)
-      {0.1596f, 0.2999f},  // upper trunk
+      {0.1596f, 0.5066f},  // upper trunk, CERV -> XYPH (SUPR -> XYPH would be 29.99%)
       {0.1633f, 0.4502f},  // middle trunk
       {0.1117f, 0.6115f},  // lower trunk
       {0.0271f, 0.5772f},  // upper arm
       {0.0162f, 0.4574f},  // forearm
       {0.0061f, 0.7900f},  // hand
       {0.1416f, 0.4095f},  // thigh
-      {0.0433f, 0.4459f},  // shank
+      {0.0433f, 0.4395f},  // shank, KJC -> AJC (KJC -> LMAL would be 44.59%)
       {0.0137f, 0.4415f},  // foot
   }};
   static const std::array<SegmentParameters, kSegmentCount> female = {{
       {0.0668f, 1.0f},     // head + neck (CM 58.94% from VERT; placed at the head joint)
-      {0.1545f, 0.2077f},  // upper trunk
+      {0.1545f, 0.5050f},  // upper trunk, CERV -> XYPH (SUPR -> XYPH would be 20.77%)
       {0.1465f, 0.4512f},  // middle trunk
       {0.1247f, 0.4920f},  // lower trunk
       {0.0255f, 0.5754f},  // upper arm
       {0.0138f, 0.4559f},  // forearm
       {0.0056f, 0.7474f},  // hand
       {0.1478f, 0.3612f},  // thigh
-      {0.0481f, 0.4416f},  // shank
+      {0.0481f, 0.4352f},  // shank, KJC -> AJC (KJC -> LMAL would be 44.16%)
       {0.0129f, 0.4014f},  // foot
   }};
   return sex == Sex::Male ? male : female;

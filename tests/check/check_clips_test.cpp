@@ -247,3 +247,29 @@ TEST(ContactPinning, WithoutPinningTheSmallerBodysFeetSlide) {
 
 }  // namespace
 }  // namespace formviz
+
+namespace formviz {
+namespace {
+// Standing (rest pose) on every preset: the centre of mass is 55-58 % of stature up (de Leva's
+// segment table on bodygen's proportions) and on the midline.
+TEST(CenterOfMass, StandingPresetsAreAboutHalfTheirHeightUp) {
+  for (const char* preset : kPresets) {
+    const Body& b = body(preset);
+    anim::Character character(b.model.skeleton);
+    glm::vec3 com{0.0f};
+    form::CenterOfMassJob job;
+    job.rig = &b.rig;
+    job.model = character.modelMatrices();
+    job.offsets = b.rig.contactOffsets;
+    job.sex = b.sex;
+    job.output = &com;
+    ASSERT_TRUE(job.Run());
+    const float stature = std::string(preset).ends_with("160") ? 1.60f : std::string(preset).ends_with("175") ? 1.75f : 1.90f;
+    fmt::print("{}: standing CoM {:.3f} m = {:.1f} % of stature\n", preset, com.y, 100.0f * com.y / stature);
+    EXPECT_NEAR(com.x, 0.0f, 1e-3f);
+    EXPECT_GT(com.y / stature, 0.55f);
+    EXPECT_LT(com.y / stature, 0.58f);
+  }
+}
+}  // namespace
+}  // namespace formviz

@@ -159,3 +159,27 @@ TEST(BaseOfSupport, NearlyCollinearPointsStayWithinTheHullBuffer) {
 
 }  // namespace
 }  // namespace formviz::form
+
+namespace formviz::form {
+namespace {
+
+// The rows of de Leva (1996) Table 4 whose landmarks match our joints (checked against the
+// BMClab transcription of the table, data/BSP_ZdeLeva.txt): the upper trunk runs from CERV (our
+// neck joint), not SUPR; the shank from KJC to the ankle joint centre AJC (our Foot joint), not
+// to the lateral malleolus.
+TEST(CenterOfMassJob, TableUsesTheJointCentreRows) {
+  const auto& m = deLeva1996(Sex::Male);
+  const auto& f = deLeva1996(Sex::Female);
+  auto at = [](const auto& t, Segment s) { return t[static_cast<std::size_t>(s)]; };
+  EXPECT_FLOAT_EQ(at(m, Segment::UpperTrunk).comFraction, 0.5066f);
+  EXPECT_FLOAT_EQ(at(f, Segment::UpperTrunk).comFraction, 0.5050f);
+  EXPECT_FLOAT_EQ(at(m, Segment::Shank).comFraction, 0.4395f);
+  EXPECT_FLOAT_EQ(at(f, Segment::Shank).comFraction, 0.4352f);
+  EXPECT_FLOAT_EQ(at(m, Segment::Thigh).massFraction, 0.1416f);
+  EXPECT_FLOAT_EQ(at(f, Segment::Thigh).comFraction, 0.3612f);
+  EXPECT_FLOAT_EQ(at(m, Segment::Foot).comFraction, 0.4415f);
+  EXPECT_FLOAT_EQ(at(f, Segment::LowerTrunk).massFraction, 0.1247f);
+}
+
+}  // namespace
+}  // namespace formviz::form

@@ -6,11 +6,14 @@
 // listed deviation disappears (shrink the list) or a new one appears.
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "anim/character.h"
 #include "asset/import.h"
@@ -271,5 +274,58 @@ TEST(CenterOfMass, StandingPresetsAreAboutHalfTheirHeightUp) {
     EXPECT_LT(com.y / stature, 0.58f);
   }
 }
+}  // namespace
+}  // namespace formviz
+
+namespace formviz {
+namespace {
+
+// The importer reads animations[i].extras.contacts into anim::Clip::contacts() and refuses a
+// malformed entry naming the file, the animation and the entry.
+TEST(ClipContacts, ReadFromTheGltfExtrasAndCheckedOnTheWayIn) {
+  auto clips = asset::importGltf(kSource / "animations" / "step_up.gltf");
+  ASSERT_TRUE(clips) << clips.error().message;
+  const auto contacts = clips->clips.front().contacts();
+  ASSERT_EQ(contacts.size(), 4u);
+  EXPECT_EQ(contacts[0].joint, "leftToes");  // sorted by start: 0, 0, 1.2, 5.4
+  EXPECT_FLOAT_EQ(contacts[0].start, 0.0f);
+  EXPECT_NEAR(contacts[2].start, 1.2f, 1e-5f);
+  EXPECT_NEAR(contacts[2].position.y, 0.321f, 1e-5f);  // on the 30 cm box
+
+  std::ifstream in(kSource / "animations" / "step_up.gltf");
+  std::stringstream text;
+  text << in.rdbuf();
+  const nlohmann::json original = nlohmann::json::parse(text.str());
+  const fs::path dir = fs::path(FORMVIZ_TEST_OUTPUT_DIR) / "check" / "contacts";
+  fs::create_directories(dir);
+  fs::copy_file(kSource / "animations" / "step_up.bin", dir / "step_up.bin", fs::copy_options::overwrite_existing);
+  const struct {
+    const char* what;
+    nlohmann::json contacts;
+    const char* expected;
+  } cases[] = {
+      {"not an array", 3, "animation 0 extras.contacts is not an array"},
+      {"no joint", nlohmann::json::parse(R"([{"start": 0, "end": 1, "position": [0, 0, 0]}])"),
+       "animation 0 extras.contacts[0] needs a non-empty \"joint\""},
+      {"end before start", nlohmann::json::parse(R"([{"joint": "leftToes", "start": 2, "end": 1, "position": [0, 0, 0]}])"),
+       "animation 0 extras.contacts[0] needs"},
+      {"short position", nlohmann::json::parse(R"([{"joint": "leftToes", "start": 0, "end": 1, "position": [0, 0]}])"),
+       "animation 0 extras.contacts[0] needs"},
+      {"unknown joint", nlohmann::json::parse(R"([{"joint": "leftPaw", "start": 0, "end": 1, "position": [0, 0, 0]}])"),
+       "contact joint 'leftPaw' is not a joint of the skeleton"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.what);
+    nlohmann::json doc = original;
+    doc["animations"][0]["extras"]["contacts"] = c.contacts;
+    const fs::path file = dir / "step_up.gltf";
+    std::ofstream(file) << doc.dump();
+    auto result = asset::importGltf(file);
+    ASSERT_FALSE(result);
+    EXPECT_NE(result.error().message.find("step_up.gltf"), std::string::npos) << result.error().message;
+    EXPECT_NE(result.error().message.find(c.expected), std::string::npos) << result.error().message;
+  }
+}
+
 }  // namespace
 }  // namespace formviz

@@ -73,10 +73,6 @@ const std::map<std::string, std::set<std::string>> kKnownDeviations = {
     {"dead_bug", {"mistake_rushed on female_160: the rules file declares no expectation for mistake \"rushed\" (add \"mistakes\": {\"rushed\": [rule ids]})",
       "mistake_rushed on male_175: the rules file declares no expectation for mistake \"rushed\" (add \"mistakes\": {\"rushed\": [rule ids]})",
       "mistake_rushed on male_190: the rules file declares no expectation for mistake \"rushed\" (add \"mistakes\": {\"rushed\": [rule ids]})"}},
-    // The valgus is imposed at the bottom, where the front thigh points forward and FPPA is undefined (NaN): the checker cannot see it.
-    {"forward_lunge", {"mistake_knee_valgus on female_160: not flagged lunge.valgus",
-      "mistake_knee_valgus on male_175: not flagged lunge.valgus",
-      "mistake_knee_valgus on male_190: not flagged lunge.valgus"}},
     // On female_160 the piked forearms sink 18 mm: forearms are placed by arm angles, not pinned (docs/CLIPS.md).
     {"front_plank", {"mistake_hip_pike on female_160: fails plank.floor"}},
     // The short-lockout clip puts the feet 39-52 mm into the floor at the top.
@@ -90,10 +86,6 @@ const std::map<std::string, std::set<std::string>> kKnownDeviations = {
       "correct on male_190: fails jump.floor",
       "mistake_landing_valgus on male_175: fails jump.floor",
       "mistake_landing_valgus on male_190: fails jump.floor"}},
-    // As for the forward lunge: FPPA is undefined at the bottom of a lunge.
-    {"reverse_lunge", {"mistake_knee_valgus on female_160: not flagged rlunge.valgus",
-      "mistake_knee_valgus on male_175: not flagged rlunge.valgus",
-      "mistake_knee_valgus on male_190: not flagged rlunge.valgus"}},
     // On female_160 the pinned legs read knee 14.2 at the start, 0.8 under the 15-30 band.
     {"romanian_deadlift", {"correct on female_160: fails rdl.knee",
       "mistake_rounded_back on female_160: fails rdl.knee"}},

@@ -91,6 +91,9 @@ void Character::computePins() {
   pins_.clear();
   if (!pinning_ || !clip_ || clipSkeleton_ == skeleton_ || clip_->contacts().empty()) return;
   const std::vector<float> ours = restHeights(*skeleton_), theirs = restHeights(*clipSkeleton_);
+  // Sampling the span starts below overwrites the pose: keep the one shown until evaluate().
+  const Pose shownLocal = local_;
+  const std::vector<glm::mat4> shownModel = model_;
   for (const ContactSpan& span : clip_->contacts()) {
     Pin pin;
     pin.joint = skeleton_->findJoint(span.joint);
@@ -109,6 +112,8 @@ void Character::computePins() {
     pin.anchor = glm::vec3(here.x, surface + ours[static_cast<std::size_t>(pin.joint)], here.z);
     pins_.push_back(pin);
   }
+  local_ = shownLocal;
+  model_ = shownModel;
 }
 
 void Character::applyPins(float time) {

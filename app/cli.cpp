@@ -60,6 +60,12 @@ std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const
                      "Muscles working hardest, e.g. gluteus_maximus,quadriceps or hamstrings:left");
   render->add_option("--secondary", cmd.render.secondary, "Muscles that assist, in the same form");
 
+  CLI::App* check = cli.add_subcommand("check", "Measure exercise clips and check them against their form rules "
+                                                 "(animations/<id>.rules.json) on every body; no display needed");
+  check->add_option("exercises", cmd.check.exercises, "Exercise ids (default: every exercise with a clip)");
+  check->add_option("--model", cmd.model, "Check on this body only (a name from models/; default: every body)");
+  check->add_flag("--brief", cmd.check.brief, "Print only failing checks and the verdicts");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -72,6 +78,7 @@ std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const
     cmd.gui.screenshot = screenshot;
     if (cmd.gui.frames == 0) cmd.gui.frames = 3;
   }
+  if (check->parsed()) cmd.command = CommandLine::Command::Check;
   if (render->parsed()) {
     cmd.command = CommandLine::Command::Render;
     cmd.render.out = outFile;

@@ -4,6 +4,7 @@
 //   formviz render --out FILE.png [options]        render a picture without a display
 //          [--exercise ID[:CLIP]] [--model M] [--clip FILE[:NAME]] [--time T | --phase P]
 //          [--mode M] [--primary LIST] [--secondary LIST]
+//   formviz check [EXERCISE...] [--model M] [--brief]   check clips against their form rules
 //   formviz --help | --version
 #pragma once
 
@@ -12,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "render/camera.h"
 
@@ -46,10 +48,16 @@ struct GuiOptions {
   std::optional<std::filesystem::path> script;      // drive the window from a UI script (app/ui_script.h), then quit
 };
 
+struct CheckOptions {
+  std::vector<std::string> exercises;  // exercise ids; empty: every exercise with a clip in animations/
+  bool brief = false;                  // print failing lines and verdicts only
+};
+
 struct CommandLine {
-  enum class Command { Gui, Render } command = Command::Gui;
+  enum class Command { Gui, Render, Check } command = Command::Gui;
   GuiOptions gui;
   RenderOptions render;
+  CheckOptions check;
   std::string exercise;  // "ID[:CLIP]" from the catalog: its clip (default "correct") and muscles
   std::string model;  // a glTF file, or a body name in <data>/models/; empty: the default body
   std::string clip;   // "FILE[:NAME]" (glTF or BVH) or ":NAME" (one of the model's own clips); empty: none

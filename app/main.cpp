@@ -11,7 +11,8 @@ int main(int argc, char** argv) {
   if (auto* code = std::get_if<app::ExitCode>(&parsed)) return static_cast<int>(*code);
   const auto& cmd = std::get<app::CommandLine>(parsed);
   if (cmd.verbose) log::setLevel(log::Level::Debug);
-  const app::ExitCode code =
-      cmd.command == app::CommandLine::Command::Render ? app::runRender(cmd) : app::runGui(cmd);
+  const app::ExitCode code = cmd.command == app::CommandLine::Command::Render  ? app::runRender(cmd)
+                             : cmd.command == app::CommandLine::Command::Check ? app::runCheck(cmd)
+                                                                               : app::runGui(cmd);
   return static_cast<int>(code);
 }

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 
-#include "anim/blending.h"
-
 #include <cassert>
+
+#include "anim/blending.h"
+#include "anim/ik.h"
 
 namespace formviz::anim {
 
@@ -25,11 +26,18 @@ void Character::setClip(const Skeleton& clipSkeleton, const Clip& clip) {
   rootScale_ = sourceHeight > 1e-6f ? restRootHeight(*skeleton_) / sourceHeight : 1.0f;
   cache_.resize(clip.jointCount());
   clipPose_ = restPose(clipSkeleton);
+  computePins();
 }
 
 void Character::clearClip() {
   clip_ = nullptr;
   clipSkeleton_ = nullptr;
+  pins_.clear();
+}
+
+void Character::setContactPinning(bool on) {
+  pinning_ = on;
+  computePins();
 }
 
 void Character::fadeFrom(std::span<const Transform> from, float seconds) {
@@ -43,7 +51,7 @@ void Character::advanceFade(float seconds) {
   if (fading()) fadeElapsed_ = std::min(fadeSeconds_, fadeElapsed_ + std::max(seconds, 0.0f));
 }
 
-void Character::evaluate(float time) {
+void Character::samplePose(float time, bool fade) {
   if (!clip_) {
     const auto rest = skeleton_->restPose();
     std::copy(rest.begin(), rest.end(), local_.begin());
@@ -53,7 +61,7 @@ void Character::evaluate(float time) {
     SampleJob{clip_, time, &cache_, clipPose_}.Run();
     RetargetJob{skeleton_, &map_, clipPose_, local_, rootScale_}.Run();
   }
-  if (fading()) {
+  if (fade && fading()) {
     const float u = fadeElapsed_ / fadeSeconds_;
     CrossFadeJob{fadeFrom_, local_, u * u * (3.0f - 2.0f * u), {}, local_}.Run();
   }
@@ -62,6 +70,91 @@ void Character::evaluate(float time) {
   toModel.local = local_;
   toModel.model = model_;
   toModel.Run();
+}
+
+namespace {
+// Model-space rest height (y) of every joint.
+std::vector<float> restHeights(const Skeleton& skeleton) {
+  std::vector<glm::mat4> model(static_cast<std::size_t>(skeleton.jointCount()));
+  LocalToModelJob job;
+  job.skeleton = &skeleton;
+  job.local = skeleton.restPose();
+  job.model = model;
+  job.Run();
+  std::vector<float> heights(model.size());
+  for (std::size_t j = 0; j < model.size(); ++j) heights[j] = model[j][3].y;
+  return heights;
+}
+}  // namespace
+
+void Character::computePins() {
+  pins_.clear();
+  if (!pinning_ || !clip_ || clipSkeleton_ == skeleton_ || clip_->contacts().empty()) return;
+  const std::vector<float> ours = restHeights(*skeleton_), theirs = restHeights(*clipSkeleton_);
+  // Sampling the span starts below overwrites the pose: keep the one shown until evaluate().
+  const Pose shownLocal = local_;
+  const std::vector<glm::mat4> shownModel = model_;
+  for (const ContactSpan& span : clip_->contacts()) {
+    Pin pin;
+    pin.joint = skeleton_->findJoint(span.joint);
+    const int source = clipSkeleton_->findJoint(span.joint);
+    if (pin.joint < 0 || source < 0) continue;
+    // The leg above the planted joint: its parent (ankle), knee and hip.
+    pin.end = skeleton_->parent(pin.joint);
+    pin.mid = pin.end >= 0 ? skeleton_->parent(pin.end) : -1;
+    pin.start = pin.mid >= 0 ? skeleton_->parent(pin.mid) : -1;
+    if (!isValidChain(*skeleton_, TwoBoneChain{pin.start, pin.mid, pin.end})) continue;
+    pin.from = span.start;
+    pin.to = span.end;
+    samplePose(span.start, false);  // the clip's own pose, no cross-fade
+    const glm::vec3 here(model_[static_cast<std::size_t>(pin.joint)][3]);
+    const float surface = span.position.y - theirs[static_cast<std::size_t>(source)];
+    pin.anchor = glm::vec3(here.x, surface + ours[static_cast<std::size_t>(pin.joint)], here.z);
+    pins_.push_back(pin);
+  }
+  local_ = shownLocal;
+  model_ = shownModel;
+}
+
+void Character::applyPins(float time) {
+  const float duration = clip_->duration();
+  // Per planted joint, the pin with the largest weight at `time` (1 inside a span).
+  for (std::size_t i = 0; i < pins_.size(); ++i) {
+    const Pin& pin = pins_[i];
+    bool first = true;  // handle each joint once, at its first pin
+    for (std::size_t k = 0; k < i; ++k) first = first && pins_[k].joint != pin.joint;
+    if (!first) continue;
+    const Pin* best = nullptr;
+    float bestWeight = 0.0f;
+    for (std::size_t k = i; k < pins_.size(); ++k) {
+      const Pin& p = pins_[k];
+      if (p.joint != pin.joint) continue;
+      float w = 0.0f;
+      if (time >= p.from && time <= p.to) w = 1.0f;
+      else if (time > p.to && p.to < duration - 1e-4f && time < p.to + kPinBlend) w = 1.0f - (time - p.to) / kPinBlend;
+      else if (time < p.from && p.from > 1e-4f && time > p.from - kPinBlend) w = 1.0f - (p.from - time) / kPinBlend;
+      w = w * w * (3.0f - 2.0f * w);  // smoothstep
+      if (w > bestWeight) {
+        bestWeight = w;
+        best = &p;
+      }
+    }
+    if (best == nullptr) continue;
+    PinJointJob job;
+    job.skeleton = skeleton_;
+    job.chain = TwoBoneChain{best->start, best->mid, best->end};
+    job.joint = best->joint;
+    job.target = best->anchor;
+    job.weight = bestWeight;
+    job.local = local_;
+    job.model = model_;
+    job.Run();
+  }
+}
+
+void Character::evaluate(float time) {
+  samplePose(time, true);
+  if (!pins_.empty()) applyPins(time);
   SkinningPaletteJob{model_, skeleton_->inverseBind(), palette_}.Run();
 }
 

@@ -1,12 +1,13 @@
 // [SECTION] Character: one skeleton posed each frame, from a clip or its rest pose.
 //
 // Chains the jobs in the usual order: sample the clip (on its own skeleton) -> retarget by
-// joint name when that skeleton is not the character's -> local to model -> skinning
-// palette. Owns its buffers (allocated when the skeleton or clip is set, never per frame).
+// joint name when that skeleton is not the character's -> local to model -> pin planted
+// contacts (retargeted clips only, see below) -> skinning palette. Owns its buffers (allocated when the skeleton or clip is set, never per frame).
 // The skeleton and clip are borrowed and must outlive the character or the next setClip().
 #pragma once
 
 #include <span>
+#include <string>
 #include <vector>
 
 #include "anim/clip.h"
@@ -37,6 +38,30 @@ class Character {
   void advanceFade(float seconds);
   bool fading() const { return fadeElapsed_ < fadeSeconds_; }
 
+  // Contact pinning. A clip made on another body (a retargeted preset) keeps the author's
+  // joint rotations, so legs of other proportions move planted feet (up to ~3.5 cm on
+  // female_160). With pinning on (the default) every Clip::contacts() span whose joint this
+  // skeleton has (the ball of a foot, "leftToes") is held, by two-bone IK on the leg above
+  // it (PinJointJob), on one spot for the whole span: where the joint is on this body at the
+  // span's start, at the clip's surface height corrected for this body's foot (the span's
+  // height - the joint's rest height on the clip's body + its rest height on this one). The
+  // foot keeps the clip's tilt. The pin fades in over kPinBlend seconds before a span and out
+  // after it (smoothstep), so the foot does not jump when it lands or lifts. Evaluation stays
+  // a pure function of time (anchors are computed in setClip()). On the clip's own skeleton
+  // nothing is pinned: the clip already holds its feet.
+  static constexpr float kPinBlend = 0.15f;  // seconds
+  void setContactPinning(bool on);
+  bool contactPinning() const { return pinning_; }
+  // The pinned spots, one per contact span pinned on this body (for tests and overlays).
+  struct Pin {
+    int joint = -1;            // the planted joint (our skeleton)
+    int start = -1, mid = -1;  // the leg: hip and knee joints; end = parent(joint) or joint itself
+    int end = -1;
+    float from = 0.0f, to = 0.0f;  // seconds: the span
+    glm::vec3 anchor{0.0f};        // model space, metres
+  };
+  std::span<const Pin> pins() const { return pins_; }
+
   const Skeleton& skeleton() const { return *skeleton_; }
   std::span<const Transform> localPose() const { return local_; }
   std::span<const glm::mat4> modelMatrices() const { return model_; }  // joint -> model space
@@ -57,6 +82,12 @@ class Character {
   float fadeSeconds_ = 0.0f, fadeElapsed_ = 0.0f;
   std::vector<glm::mat4> model_;
   std::vector<glm::mat4> palette_;
+  bool pinning_ = true;
+  std::vector<Pin> pins_;
+
+  void samplePose(float time, bool fade);  // clip (or rest) [-> cross-fade] -> local_ -> model_
+  void computePins();
+  void applyPins(float time);
 };
 
 }  // namespace formviz::anim

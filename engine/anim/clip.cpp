@@ -124,6 +124,15 @@ Status RawClip::Validate() const {
       return rule(*this, 7, fmt::format("marker '{}' is at {} s, outside [0, {}]", markers[m].name, markers[m].time,
                                         duration));
   }
+  for (std::size_t c = 0; c < contacts.size(); ++c) {
+    const ContactSpan& span = contacts[c];
+    if (span.joint.empty()) return rule(*this, 8, fmt::format("contact {} names no joint", c));
+    if (!std::isfinite(span.start) || !std::isfinite(span.end) || span.start < 0.0f || span.end > duration ||
+        span.start > span.end)
+      return rule(*this, 8, fmt::format("contact {} ('{}') spans {} .. {} s, not an interval within [0, {}]", c,
+                                        span.joint, span.start, span.end, duration));
+    if (!finite(span.position)) return rule(*this, 8, fmt::format("contact {} ('{}') has a non-finite position", c, span.joint));
+  }
   return Ok{};
 }
 
@@ -135,6 +144,9 @@ Result<Clip> Clip::build(const RawClip& raw) {
   clip.markers_ = raw.markers;
   std::stable_sort(clip.markers_.begin(), clip.markers_.end(),
                    [](const Marker& a, const Marker& b) { return a.time < b.time; });
+  clip.contacts_ = raw.contacts;
+  std::stable_sort(clip.contacts_.begin(), clip.contacts_.end(),
+                   [](const ContactSpan& a, const ContactSpan& b) { return a.start < b.start; });
   // Start of the keyed span: the earliest first key of a track that changes (2+ keys);
   // single-key tracks are constants (importers add them for channels a file leaves out).
   float start = raw.duration;

@@ -54,6 +54,17 @@ struct Marker {
   float time = 0.0f;  // seconds, within [0, duration]
 };
 
+// A span of the clip in which one joint stays planted on one spot: the ball of a foot on
+// the floor or on a box, as the clip's author solved it on the clip's own skeleton. Plain
+// data the importer reads from glTF (animations[i].extras.contacts, see docs/CLIPS.md);
+// anim::Character uses it to pin planted feet when it plays the clip on another body.
+struct ContactSpan {
+  std::string joint;               // the planted joint's name, e.g. "leftToes" (ball of the foot)
+  float start = 0.0f;              // seconds, within [0, duration]
+  float end = 0.0f;                // seconds, start <= end <= duration
+  glm::vec3 position{0.0f};        // the joint's model-space position during the span (metres, clip skeleton)
+};
+
 // Offline clip. Validate() rules, numbered as in its error messages:
 //   1. duration is finite and > 0;
 //   2. 1 to kMaxJoints joint tracks;
@@ -61,12 +72,14 @@ struct Marker {
 //   4. key times strictly increase within a track;
 //   5. a track has one value per key (three per key for CubicSpline);
 //   6. values are finite and rotation key values are not zero-length;
-//   7. every marker has a non-empty name and a time within [0, duration].
+//   7. every marker has a non-empty name and a time within [0, duration];
+//   8. every contact span names a joint, start <= end within [0, duration], a finite position.
 struct RawClip {
   std::string name;
   float duration = 0.0f;                 // seconds
   std::vector<RawJointTracks> joints;    // indexed like the skeleton's joints
   std::vector<Marker> markers;
+  std::vector<ContactSpan> contacts;     // planted spans (optional; glTF extras.contacts)
 
   Status Validate() const;
 };
@@ -101,6 +114,8 @@ class Clip {
   float startTime() const { return startTime_; }  // seconds, earliest key of any track with 2+ keys
   float endTime() const { return duration_; }     // seconds, same as duration()
   std::span<const Marker> markers() const { return markers_; }
+  // Planted-contact spans, sorted by start time (empty when the file has none).
+  std::span<const ContactSpan> contacts() const { return contacts_; }
   // Time of the first marker named `name`, if any.
   std::optional<float> markerTime(std::string_view name) const;
 
@@ -129,6 +144,7 @@ class Clip {
   float duration_ = 0.0f;
   float startTime_ = 0.0f;
   std::vector<Marker> markers_;
+  std::vector<ContactSpan> contacts_;
   TrackSet<glm::vec3> translations_;
   TrackSet<glm::quat> rotations_;
   TrackSet<glm::vec3> scales_;

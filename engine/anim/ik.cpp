@@ -156,6 +156,48 @@ bool solveTwoBoneIk(const Skeleton& skeleton, const TwoBoneChain& chain, const g
   return refresh.Run();
 }
 
+bool PinJointJob::Validate() const {
+  if (skeleton == nullptr || !isValidChain(*skeleton, chain)) return false;
+  const std::size_t n = static_cast<std::size_t>(skeleton->jointCount());
+  if (local.size() < n || model.size() < n || joint < 0 || joint >= skeleton->jointCount()) return false;
+  for (int j = joint; j != kNoParent; j = skeleton->parent(j))
+    if (j == chain.end) return true;  // the planted joint hangs under the chain's end
+  return false;
+}
+
+bool PinJointJob::Run() const {
+  if (!Validate()) return false;
+  const float w = std::clamp(weight, 0.0f, 1.0f);
+  if (w <= 0.0f) return true;
+  const std::size_t end = static_cast<std::size_t>(chain.end), mid = static_cast<std::size_t>(chain.mid);
+  const glm::vec3 planted(model[static_cast<std::size_t>(joint)][3]), ankle(model[end][3]);
+  glm::vec3 goal = ankle + (target - planted) * w;
+  // A goal beyond reach (the body's hips sit too high for this leg: a straight-legged calf
+  // raise on a body with shorter feet) is pulled onto a sphere just inside the reach, along
+  // the hip -> goal line: the leg stays a hair bent in its own plane instead of flipping
+  // about the straight-knee singularity, and the foot misses mostly vertically.
+  const glm::vec3 hip(model[static_cast<std::size_t>(chain.start)][3]), knee(model[mid][3]);
+  const float reach = 0.9995f * (glm::length(knee - hip) + glm::length(ankle - knee));
+  if (glm::length(goal - hip) > reach) goal = hip + glm::normalize(goal - hip) * reach;
+  const glm::quat endRotation = rotationOf(model[end]);
+  // Fallback pole for a straight leg: ahead of the knee along the foot (ankle -> ball).
+  glm::vec3 along = planted - ankle;
+  along.y = 0.0f;
+  const glm::vec3 fallback = glm::length(along) > kEpsilon ? glm::normalize(along) : glm::vec3(0.0f, 0.0f, 1.0f);
+  const glm::vec3 pole = currentPole(model, chain, fallback);
+  if (!solveTwoBoneIk(*skeleton, chain, goal, pole, 1.0f, local, model)) return false;
+  // Give the end joint back its model rotation: local = inverse(parent rotation) * wanted.
+  Transform& e = local[end];
+  e.rotation = glm::normalize(glm::conjugate(rotationOf(model[mid])) * endRotation);
+  LocalToModelJob refresh;
+  refresh.skeleton = skeleton;
+  refresh.local = local;
+  refresh.model = model;
+  refresh.from = chain.end;
+  refresh.to = chain.end + skeleton->subtreeSize(chain.end);
+  return refresh.Run();
+}
+
 bool ContactConstraint::update(bool inContact, const Skeleton& skeleton, std::span<Transform> local,
                                std::span<glm::mat4> model, const glm::vec3& pole, const glm::mat4& root) {
   if (!isValidChain(skeleton, chain) || model.size() < static_cast<std::size_t>(skeleton.jointCount())) return false;

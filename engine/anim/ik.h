@@ -56,6 +56,25 @@ bool solveTwoBoneIk(const Skeleton& skeleton, const TwoBoneChain& chain, const g
                     const glm::vec3& pole, float weight, std::span<Transform> local, std::span<glm::mat4> model,
                     const glm::mat4& root = glm::mat4(1.0f), bool* reached = nullptr);
 
+// Moves a limb so that a planted joint at or below its end (the ball of the foot: the Toes
+// joint under the ankle) reaches `target`, keeping the end joint's model-space rotation (the
+// foot keeps the clip's tilt, so a heel raised about the ball stays raised). The whole foot is
+// translated by IK on the chain: the ankle goes where the ball's offset puts it. `weight` in
+// [0, 1] blends the ankle's goal from where the clip put it (0) to the pinned spot (1).
+// Used by anim::Character to pin a clip's planted contacts on another body.
+struct PinJointJob {
+  const Skeleton* skeleton = nullptr;  // required
+  TwoBoneChain chain;                  // hip-knee-ankle (isValidChain)
+  int joint = -1;                      // the planted joint: chain.end or one of its descendants
+  glm::vec3 target{0.0f};              // model space, metres
+  float weight = 1.0f;                 // clamped to [0, 1]
+  std::span<Transform> local;          // the pose, updated in place (chain start, mid and end)
+  std::span<glm::mat4> model;          // its model matrices, refreshed for the chain's subtree
+
+  bool Validate() const;
+  bool Run() const;  // false (changing nothing) when Validate() fails
+};
+
 // Keeps a planted foot or hand where it touched down while a clip authored on a body of
 // other proportions drives this skeleton. Call update() once a frame after the model
 // matrices are computed: on the frame `inContact` turns true the end joint's position is

@@ -201,6 +201,31 @@ Status inspect(GltfDocument& d) {
           out.markers.push_back({marker["name"].get<std::string>(), marker["time"].get<float>()});
         }
       }
+      if (animation.contains("extras") && animation["extras"].is_object() && animation["extras"].contains("contacts")) {
+        const json& contacts = animation["extras"]["contacts"];
+        if (!contacts.is_array())
+          return fail(d.path, fmt::format("animation {} extras.contacts is not an array.", a));
+        auto finiteNumber = [](const json& v) { return v.is_number() && std::isfinite(v.get<double>()); };
+        for (std::size_t c = 0; c < contacts.size(); ++c) {
+          const json& contact = contacts[c];
+          const bool ok = contact.is_object() && contact.contains("joint") && contact["joint"].is_string() &&
+                          !contact["joint"].get<std::string>().empty() && contact.contains("start") &&
+                          finiteNumber(contact["start"]) && contact.contains("end") && finiteNumber(contact["end"]) &&
+                          contact["start"].get<double>() >= 0.0 &&
+                          contact["start"].get<double>() <= contact["end"].get<double>() && contact.contains("position") &&
+                          contact["position"].is_array() && contact["position"].size() == 3 &&
+                          finiteNumber(contact["position"][0]) && finiteNumber(contact["position"][1]) &&
+                          finiteNumber(contact["position"][2]);
+          if (!ok)
+            return fail(d.path, fmt::format("animation {} extras.contacts[{}] needs a non-empty \"joint\", \"start\" and "
+                                            "\"end\" in seconds with 0 <= start <= end, and a \"position\" of three numbers.",
+                                            a, c));
+          const json& p = contact["position"];
+          out.contacts.push_back({contact["joint"].get<std::string>(), contact["start"].get<float>(),
+                                  contact["end"].get<float>(),
+                                  glm::vec3(p[0].get<float>(), p[1].get<float>(), p[2].get<float>())});
+        }
+      }
       const std::size_t samplerCount = animation.contains("samplers") ? animation["samplers"].size() : 0;
       if (animation.contains("channels")) {
         for (const json& channel : animation["channels"]) {

@@ -34,6 +34,8 @@ struct GltfAnimation {
   std::vector<GltfChannel> channels;
   // FormViz phase markers: the animation's extras {"markers": [{"name": ..., "time": seconds}]}.
   std::vector<anim::Marker> markers;
+  // Planted spans: extras {"contacts": [{"joint": name, "start": s, "end": s, "position": [x, y, z]}]}.
+  std::vector<anim::ContactSpan> contacts;
 };
 
 struct GltfDocument {
@@ -50,7 +52,8 @@ struct GltfDocument {
 // required extensions we cannot read (quantisation, Draco, meshopt), a skin without
 // inverseBindMatrices, normalised-integer or otherwise non-float vertex attributes
 // (positions, normals, UVs, weights) or animation data, accessor indices out of range,
-// malformed marker extras (a marker needs a non-empty string name and a finite time >= 0).
+// malformed marker extras (a marker needs a non-empty string name and a finite time >= 0),
+// malformed contact extras (a non-empty joint name, finite 0 <= start <= end, three finite numbers).
 Result<GltfDocument> inspectGltf(const std::filesystem::path& path);
 
 // Reads FLOAT accessor `accessor` as a flat array (components per element times count).

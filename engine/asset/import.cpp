@@ -247,7 +247,17 @@ Result<anim::Clip> buildClip(const std::filesystem::path& path, const aiAnimatio
     report.notes.push_back(fmt::format("clip '{}' has a single pose; given a duration of one frame", raw.name));
   }
   raw.duration = duration;
-  if (gltf != nullptr) raw.markers = gltf->markers;
+  if (gltf != nullptr) {
+    raw.markers = gltf->markers;
+    raw.contacts = gltf->contacts;
+    for (const anim::ContactSpan& span : raw.contacts)
+      if (skeleton.findJoint(span.joint) < 0)
+        return fail(path, fmt::format("clip '{}': contact joint '{}' is not a joint of the skeleton.", raw.name, span.joint));
+    for (anim::ContactSpan& span : raw.contacts) {
+      span.end = std::min(span.end, duration);  // float rounding at the clip's end
+      span.position *= translationScale;
+    }
+  }
   anim::fillMissingTracksFromRest(raw, skeleton);
   Result<anim::Clip> clip = anim::Clip::build(raw);
   if (!clip) return fail(path, clip.error().message);

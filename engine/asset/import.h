@@ -50,6 +50,8 @@ struct ImportedModel {
 //    is a root and its translation retargets.
 //  - Markers: each animation's extras {"markers": [{"name": string, "time": seconds}]} become the
 //    clip's markers (sorted by time); malformed entries are refused naming the marker.
+//  - Contacts: each animation's extras {"contacts": [{"joint", "start", "end", "position"}]}
+//    (docs/CLIPS.md) become anim::Clip::contacts(); a malformed entry or an unknown joint is refused.
 //  - Meshes: bind-space vertices (the skinned node's own transform is ignored as glTF
 //    requires); per vertex the 4 largest non-zero influences renormalised to sum 1
 //    (assimp's zero "dummy" weights are dropped; see ImportReport for what was cut);

@@ -56,6 +56,7 @@ std::span<const ContactPoint> pointsOf(ContactSet set) {
   static constexpr ContactPoint hand[] = {ContactPoint::Palm};
   static constexpr ContactPoint elbow[] = {ContactPoint::Elbow};
   static constexpr ContactPoint knee[] = {ContactPoint::Knee};
+  static constexpr ContactPoint ball[] = {ContactPoint::Ball};
   switch (set) {
     case ContactSet::Foot: return foot;
     case ContactSet::Heel: return heel;
@@ -63,11 +64,14 @@ std::span<const ContactPoint> pointsOf(ContactSet set) {
     case ContactSet::Hand: return hand;
     case ContactSet::Elbow: return elbow;
     case ContactSet::Knee: return knee;
+    case ContactSet::Ball: return ball;
   }
   return {};
 }
 
-bool isFoot(ContactSet set) { return set == ContactSet::Foot || set == ContactSet::Heel || set == ContactSet::Toe; }
+bool isFoot(ContactSet set) {
+  return set == ContactSet::Foot || set == ContactSet::Heel || set == ContactSet::Toe || set == ContactSet::Ball;
+}
 
 float deviationOf(float value, float lo, float hi) {
   if (value > hi) return value - hi;
@@ -331,6 +335,50 @@ std::string formatReport(const CheckReport& report) {
   out += failed == 0 ? fmt::format("all {} checks pass\n", report.results.size())
                      : fmt::format("{} of {} checks fail\n", failed, report.results.size());
   return out;
+}
+
+}  // namespace formviz::form
+
+namespace formviz::form {
+
+ClipVerdict judgeClip(const CheckReport& report, const ExerciseRules& rules) {
+  ClipVerdict v;
+  v.clip = report.clip;
+  constexpr std::string_view kPrefix = "mistake_";
+  v.mistake = v.clip.starts_with(kPrefix);
+  if (v.mistake) {
+    const std::string slug = v.clip.substr(kPrefix.size());
+    const auto it = rules.mistakes.find(slug);
+    if (it == rules.mistakes.end())
+      v.problem = fmt::format("the rules file declares no expectation for mistake \"{}\" (add \"mistakes\": "
+                              "{{\"{}\": [rule ids]}})", slug, slug);
+    else
+      v.expected = it->second;
+  }
+  for (const RuleResult& r : report.results)
+    if (!r.pass && std::find(v.failed.begin(), v.failed.end(), r.id) == v.failed.end()) v.failed.push_back(r.id);
+  for (const std::string& id : v.expected)
+    if (std::find(v.failed.begin(), v.failed.end(), id) == v.failed.end()) v.missed.push_back(id);
+  for (const std::string& id : v.failed)
+    if (std::find(v.expected.begin(), v.expected.end(), id) == v.expected.end()) v.unexpected.push_back(id);
+  return v;
+}
+
+std::string formatVerdict(const ClipVerdict& v) {
+  auto list = [](const std::vector<std::string>& ids) {
+    std::string out;
+    for (const std::string& id : ids) out += fmt::format("{}{}", out.empty() ? "" : ", ", id);
+    return out;
+  };
+  if (v.ok())
+    return v.mistake ? fmt::format("verdict {}: OK (the mistake fails exactly {}, as declared)\n", v.clip, list(v.expected))
+                     : fmt::format("verdict {}: OK (passes every rule)\n", v.clip);
+  std::string why;
+  if (!v.problem.empty()) why = v.problem;
+  if (!v.missed.empty()) why += fmt::format("{}not flagged: {}", why.empty() ? "" : "; ", list(v.missed));
+  if (!v.unexpected.empty())
+    why += fmt::format("{}{}: {}", why.empty() ? "" : "; ", v.mistake ? "also fails" : "fails", list(v.unexpected));
+  return fmt::format("verdict {}: WRONG ({})\n", v.clip, why);
 }
 
 }  // namespace formviz::form

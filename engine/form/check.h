@@ -73,6 +73,27 @@ struct CheckJob {
   bool Run() const;       // false (writing nothing) when Validate() fails
 };
 
+// [SECTION] Verdict: did a clip fail exactly what it should?
+//
+// A correct clip (any clip not named "mistake_<slug>") must fail no rule. A mistake clip
+// "mistake_<slug>" must fail every rule id ExerciseRules::mistakes[slug] lists (on at least
+// one side) and no other rule, global bounds included: a mistake clip that also breaks
+// something else shows two mistakes at once. A rule id fails when any of its results fails.
+struct ClipVerdict {
+  std::string clip;
+  bool mistake = false;                 // named mistake_<slug>
+  std::vector<std::string> expected;    // rule ids the clip must fail (empty for a correct clip)
+  std::vector<std::string> failed;      // rule ids that failed, in report order
+  std::vector<std::string> missed;      // expected but passed: the checker does not see the mistake
+  std::vector<std::string> unexpected;  // failed but not expected
+  std::string problem;                  // e.g. the rules declare nothing for this mistake
+  bool ok() const { return problem.empty() && missed.empty() && unexpected.empty(); }
+};
+ClipVerdict judgeClip(const CheckReport& report, const ExerciseRules& rules);
+// One line: "verdict correct: OK (fails nothing)", "verdict mistake_knee_valgus: OK (fails
+// exactly squat.valgus as expected)", or "... WRONG (...)" naming what was missed or extra.
+std::string formatVerdict(const ClipVerdict& verdict);
+
 // The report as a plain-text table, one line per result:
 //   measure, side, phase, statistic, value, allowed range, PASS/FAIL (+ deviation), rule id.
 // Degrees print with one decimal, metres in millimetres. A last line counts the failures.

@@ -11,26 +11,26 @@ namespace formviz::form {
 const std::array<SegmentParameters, kSegmentCount>& deLeva1996(Sex sex) {
   static const std::array<SegmentParameters, kSegmentCount> male = {{
       {0.0694f, 1.0f},     // head + neck (CM 59.76% from VERT; placed at the head joint)
-      {0.1596f, 0.2999f},  // upper trunk
+      {0.1596f, 0.5066f},  // upper trunk, CERV -> XYPH (SUPR -> XYPH would be 29.99%)
       {0.1633f, 0.4502f},  // middle trunk
       {0.1117f, 0.6115f},  // lower trunk
       {0.0271f, 0.5772f},  // upper arm
       {0.0162f, 0.4574f},  // forearm
       {0.0061f, 0.7900f},  // hand
       {0.1416f, 0.4095f},  // thigh
-      {0.0433f, 0.4459f},  // shank
+      {0.0433f, 0.4395f},  // shank, KJC -> AJC (KJC -> LMAL would be 44.59%)
       {0.0137f, 0.4415f},  // foot
   }};
   static const std::array<SegmentParameters, kSegmentCount> female = {{
       {0.0668f, 1.0f},     // head + neck (CM 58.94% from VERT; placed at the head joint)
-      {0.1545f, 0.2077f},  // upper trunk
+      {0.1545f, 0.5050f},  // upper trunk, CERV -> XYPH (SUPR -> XYPH would be 20.77%)
       {0.1465f, 0.4512f},  // middle trunk
       {0.1247f, 0.4920f},  // lower trunk
       {0.0255f, 0.5754f},  // upper arm
       {0.0138f, 0.4559f},  // forearm
       {0.0056f, 0.7474f},  // hand
       {0.1478f, 0.3612f},  // thigh
-      {0.0481f, 0.4416f},  // shank
+      {0.0481f, 0.4352f},  // shank, KJC -> AJC (KJC -> LMAL would be 44.16%)
       {0.0129f, 0.4014f},  // foot
   }};
   return sex == Sex::Male ? male : female;
@@ -82,6 +82,13 @@ namespace {
 float cross2(const glm::vec2& o, const glm::vec2& a, const glm::vec2& b) {
   return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
 }
+// The same in double precision: differences and products of floats are (nearly) exact there,
+// so the hull's turn tests agree with each other even for nearly collinear points (with float
+// rounding the two chains could disagree and the hull outgrow its n + 1 slots).
+double cross2Exact(const glm::vec2& o, const glm::vec2& a, const glm::vec2& b) {
+  const glm::dvec2 oo(o), aa(a), bb(b);
+  return (aa.x - oo.x) * (bb.y - oo.y) - (aa.y - oo.y) * (bb.x - oo.x);
+}
 float distanceToSegment(glm::vec2 p, glm::vec2 a, glm::vec2 b) {
   const glm::vec2 ab = b - a;
   const float len2 = glm::dot(ab, ab);
@@ -97,11 +104,12 @@ int convexHull(std::span<glm::vec2> points, std::span<glm::vec2> hull) {
             [](const glm::vec2& a, const glm::vec2& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
   std::size_t k = 0;
   for (std::size_t i = 0; i < n; ++i) {  // lower chain
-    while (k >= 2 && cross2(hull[k - 2], hull[k - 1], points[i]) <= 0.0f) --k;
+    while (k >= 2 && cross2Exact(hull[k - 2], hull[k - 1], points[i]) <= 0.0) --k;
     hull[k++] = points[i];
   }
   for (std::size_t i = n - 1, t = k + 1; i-- > 0;) {  // upper chain
-    while (k >= t && cross2(hull[k - 2], hull[k - 1], points[i]) <= 0.0f) --k;
+    while (k >= t && cross2Exact(hull[k - 2], hull[k - 1], points[i]) <= 0.0) --k;
+    if (k == hull.size()) return 0;  // cannot happen with consistent turn tests; never write past `hull`
     hull[k++] = points[i];
   }
   std::size_t count = k > 1 ? k - 1 : k;  // the last point repeats the first

@@ -15,7 +15,7 @@ constexpr std::array<std::string_view, kMeasureCount> kNames = {
     "shoulderFlexion", "bodyLine",         "pelvicDrop",        "trunkInclination",
     "trunkLateralLean", "pelvicRotation",  "spineFlexion",      "spineLateralFlexion", "spineRotation",
     "floorPenetration",  "contactSlide", "contactHeight",
-    "comMargin"};
+    "comMargin",         "kneeMedialShift"};
 
 constexpr glm::vec3 kUp(0.0f, 1.0f, 0.0f);
 
@@ -68,7 +68,7 @@ bool isSided(Measure measure) {
 
 bool isLength(Measure measure) {
   return measure == Measure::FloorPenetration || measure == Measure::ContactSlide ||
-         measure == Measure::ContactHeight || measure == Measure::ComMargin;
+         measure == Measure::ContactHeight || measure == Measure::ComMargin || measure == Measure::KneeMedialShift;
 }
 
 SoleFrame soleFrame(const BodyRig& rig, std::span<const glm::mat4> model, Side side) {
@@ -93,7 +93,10 @@ ContactFrame contactPoints(const BodyRig& rig, std::span<const glm::mat4> model,
         pos(leg.foot) - sole.forward * offsets.heelBack - sole.up * offsets.heelDown;
     p[static_cast<std::size_t>(ContactPoint::ToeTip)] =
         pos(leg.toes) + toesForward * offsets.toeForward - toesUp * offsets.toeDown;
-    p[static_cast<std::size_t>(ContactPoint::Ball)] = pos(leg.toes) - sole.up * offsets.toeDown;
+    // The floor under the MTP joints, on the toes' pad: with the toes flat and the heel up, the
+    // foot rolls about the MTP joint and this point stays put (a point fixed to the sole would
+    // roll toeDown * sin(heel rise) back: 13 mm at a 38 deg calf raise, without any slip).
+    p[static_cast<std::size_t>(ContactPoint::Ball)] = pos(leg.toes) - toesUp * offsets.toeDown;
     p[static_cast<std::size_t>(ContactPoint::Palm)] =
         0.5f * (pos(arm.hand) + pos(arm.middleProximal)) - kUp * offsets.handRadius;
     p[static_cast<std::size_t>(ContactPoint::Elbow)] = pos(arm.lowerArm) - kUp * offsets.elbowRadius;
@@ -222,6 +225,17 @@ bool MeasureJob::Run() const {
       // Undefined when thigh or shank points within 15 degrees of straight forward/back.
       if (glm::length(d1) >= 0.25f * glm::length(thigh) && glm::length(d2) >= 0.25f * glm::length(shank))
         out.set(Measure::KneeFppa, side, -degrees(std::atan2(cross, glm::dot(d1, d2))));
+    }
+
+    {  // Knee against the foot's line, on the floor plane.
+      glm::vec3 along = sole.forward;
+      along.y = 0.0f;
+      if (glm::length(along) >= 0.5f) {  // the sole within 60 degrees of flat
+        along = glm::normalize(along);
+        const glm::vec3 footLeft = glm::cross(kUp, along);  // facing +Z: +X, the figure's left
+        const glm::vec3 medial = side == Side::Left ? -footLeft : footLeft;
+        out.set(Measure::KneeMedialShift, side, glm::dot(knee - ankle, medial));
+      }
     }
 
     const glm::vec3 shoulder = pos(arm.upperArm), elbow = pos(arm.lowerArm), wrist = pos(arm.hand);

@@ -56,6 +56,11 @@
 //                     - extension, e.g. rib flare); lateral = tipped toward the pelvis's left
 //                     (+ left); rotation = the thorax's forward axis turned toward the pelvis's
 //                     left (+ left). Projections, not Euler angles: exact for one motion at a time.
+//   kneeMedialShift   metres the knee joint lies medial (+) or lateral (-) of the foot's line: the
+//                     vertical plane through the ankle along the sole's horizontal forward
+//                     direction (the second-toe line). The video cue "knee over the 2nd-3rd
+//                     toe" as a distance; unlike kneeFppa it is defined in deep flexion (a
+//                     lunge's front knee). NaN when the sole is more than 60 degrees from flat.
 //   floorPenetration  metres the lowest contact point of that side (heel, toe tip, ball, palm,
 //                     elbow, knee: see ContactOffsets) is below y = 0; 0 when none is.
 // Measures computed by the CheckJob from the contact declarations (NaN from MeasureJob):
@@ -96,8 +101,9 @@ enum class Measure : std::uint8_t {
   ContactSlide,
   ContactHeight,
   ComMargin,
+  KneeMedialShift,
 };
-inline constexpr int kMeasureCount = 18;
+inline constexpr int kMeasureCount = 19;
 
 // JSON/report name ("hipFlexion", ...), and back (nullopt for unknown names).
 std::string_view measureName(Measure measure);

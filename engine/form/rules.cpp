@@ -1,5 +1,6 @@
 #include "form/rules.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <fstream>
@@ -36,7 +37,7 @@ namespace {
 constexpr std::array<std::string_view, 5> kStatistics = {"min", "max", "at", "range", "every"};
 constexpr std::array<std::string_view, 5> kRuleSides = {"both", "left", "right", "working", "other"};
 constexpr std::array<std::string_view, 3> kWhen = {"always", "footPlanted", "footFree"};
-constexpr std::array<std::string_view, 6> kContactSets = {"Foot", "Heel", "Toe", "Hand", "Elbow", "Knee"};
+constexpr std::array<std::string_view, 7> kContactSets = {"Foot", "Heel", "Toe", "Hand", "Elbow", "Knee", "Ball"};
 
 template <std::size_t N>
 int lookup(const std::array<std::string_view, N>& names, std::string_view name) {
@@ -172,7 +173,7 @@ struct Parser {
 
   Result<ExerciseRules> file_(const json& root) const {
     if (!root.is_object()) return makeError(fmt::format("{}: expected a JSON object at the top level", file));
-    if (auto e = checkKeys(root, "", {"exercise", "workingSide", "facing", "contacts", "rules"})) return *e;
+    if (auto e = checkKeys(root, "", {"exercise", "workingSide", "facing", "contacts", "rules", "mistakes"})) return *e;
     ExerciseRules out;
     auto exercise = string(root, "", "exercise", true);
     if (!exercise) return exercise.error();
@@ -213,7 +214,7 @@ struct Parser {
           }
         }
         if (!ok)
-          return error(path + ".contact", fmt::format("unknown contact \"{}\" (left or right + Foot, Heel, Toe, Hand, Elbow or Knee, "
+          return error(path + ".contact", fmt::format("unknown contact \"{}\" (left or right + Foot, Heel, Toe, Ball, Hand, Elbow or Knee, "
                                                       "e.g. \"leftFoot\")", *name));
         auto phase = string(c, path, "phase", false, "all");
         if (!phase) return phase.error();
@@ -232,6 +233,33 @@ struct Parser {
       if (!r) return r.error();
       if (!ids.insert(r->id).second) return error(path + ".id", fmt::format("\"{}\" is used by an earlier rule", r->id));
       out.rules.push_back(std::move(r).value());
+    }
+    if (root.contains("mistakes")) {
+      const json& mistakes = root["mistakes"];
+      if (!mistakes.is_object())
+        return error("mistakes", "expected an object: {\"<mistake slug>\": [\"<rule id>\", ...]}");
+      for (auto it = mistakes.begin(); it != mistakes.end(); ++it) {
+        const std::string path = fmt::format("mistakes.{}", it.key());
+        if (it.key() == "comment") continue;
+        if (it.key().empty() || it.key().starts_with("mistake_"))
+          return error(path, "name the mistake by its slug, without \"mistake_\" (clip mistake_knee_valgus -> \"knee_valgus\")");
+        const json& listed = it.value();
+        if (!listed.is_array() || listed.empty())
+          return error(path, "expected a non-empty array of the rule ids this mistake must fail");
+        std::vector<std::string> list;
+        for (std::size_t i = 0; i < listed.size(); ++i) {
+          const std::string at = fmt::format("{}[{}]", path, i);
+          if (!listed[i].is_string()) return error(at, "expected a rule id (a string)");
+          const std::string id = listed[i].get<std::string>();
+          bool known = std::any_of(out.rules.begin(), out.rules.end(), [&](const Rule& r) { return r.id == id; });
+          for (const Rule& r : globalRomRules()) known = known || r.id == id;
+          if (!known) return error(at, fmt::format("unknown rule id \"{}\" (not a rule of this file nor a global bound)", id));
+          if (std::find(list.begin(), list.end(), id) != list.end())
+            return error(at, fmt::format("\"{}\" is listed twice", id));
+          list.push_back(id);
+        }
+        out.mistakes[it.key()] = std::move(list);
+      }
     }
     return out;
   }

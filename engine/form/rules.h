@@ -6,6 +6,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -75,6 +76,7 @@ enum class ContactSet : std::uint8_t {
   Hand,   // palm
   Elbow,  // forearm plank
   Knee,
+  Ball,   // the ball of the foot only: the pivot of a raised heel, where clips pin the foot
 };
 std::string_view contactSetName(ContactSet set);
 
@@ -91,6 +93,10 @@ struct ExerciseRules {
   std::optional<float> facingDegrees;   // pelvicRotation reference (yaw, 0 = +Z, + toward +X); none = the feet
   std::vector<ContactDeclaration> contacts;
   std::vector<Rule> rules;
+  // What each mistake clip must fail: clip slug (the clip is "mistake_<slug>") -> the ids of
+  // the rules it must fail, and only those (ids of this file's rules or of globalRomRules()).
+  // A correct clip ("correct") must fail none. See judgeClip() in form/check.h.
+  std::map<std::string, std::vector<std::string>> mistakes;
 };
 
 // Parses a rules file's text. Every error names `fileName` and the JSON path of the offending

@@ -169,3 +169,85 @@ TEST(RootMotion, RemovedFromThePoseAndAppliedToTheCharacter) {
 
 }  // namespace
 }  // namespace formviz::anim
+
+namespace formviz::anim {
+namespace {
+
+// The leg with a toe joint 0.15 ahead of and 0.05 below the ankle.
+RawSkeleton legWithToes() {
+  RawSkeleton raw = legSkeleton();
+  raw.names.push_back("toes");
+  raw.parents.push_back(3);
+  Transform t;
+  t.translation = {0, -0.05f, 0.15f};
+  raw.restPose.push_back(t);
+  return raw;
+}
+
+TEST(PinJointJob, PutsTheToesOnTheTargetAndKeepsTheFootsTilt) {
+  const Skeleton body = test::buildOrDie(legWithToes());
+  Pose pose = restPose(body);
+  pose[0].translation = {0, 0.9f, 0.02f};                 // hips lower and forward: the leg must bend
+  pose[3].rotation = axisAngle(20.0f, {1, 0, 0});        // the foot tipped (heel up)
+  auto model = test::modelMatrices(body, pose);
+  const glm::quat footBefore = glm::quat_cast(glm::mat3(model[3]));
+  PinJointJob job;
+  job.skeleton = &body;
+  job.chain = kLeg;
+  job.joint = 4;
+  job.target = {0.1f, 0.02f, 0.12f};
+  job.local = pose;
+  job.model = model;
+  ASSERT_TRUE(job.Run());
+  EXPECT_TRUE(near(position(model[4]), job.target, 1e-3f));
+  EXPECT_TRUE(near(glm::quat_cast(glm::mat3(model[3])), footBefore, 1e-4f));  // the foot keeps its model rotation
+  // Half weight: the ankle goes half way.
+  Pose half = restPose(body);
+  half[0].translation = {0, 0.9f, 0.02f};
+  auto halfModel = test::modelMatrices(body, half);
+  const glm::vec3 start = position(halfModel[4]);
+  job.local = half;
+  job.model = halfModel;
+  job.weight = 0.5f;
+  ASSERT_TRUE(job.Run());
+  EXPECT_TRUE(near(position(halfModel[4]), 0.5f * (start + job.target), 2e-3f));
+}
+
+TEST(PinJointJob, AnUnreachableTargetLeavesTheLegJustBent) {
+  const Skeleton body = test::buildOrDie(legWithToes());
+  Pose pose = restPose(body);
+  auto model = test::modelMatrices(body, pose);
+  PinJointJob job;
+  job.skeleton = &body;
+  job.chain = kLeg;
+  job.joint = 4;
+  job.target = position(model[4]) + glm::vec3(0, -0.2f, 0.05f);  // 20 cm below the reach
+  job.local = pose;
+  job.model = model;
+  ASSERT_TRUE(job.Run());
+  const float reach = glm::length(position(model[2]) - position(model[1])) + glm::length(position(model[3]) - position(model[2]));
+  const float span = glm::length(position(model[3]) - position(model[1]));
+  EXPECT_LT(span, reach);              // not past the straight-knee singularity
+  EXPECT_GT(span, 0.999f * reach);     // but as far as it goes
+  EXPECT_TRUE(std::isfinite(model[4][3].x));
+}
+
+TEST(PinJointJob, InvalidInputsAreRefused) {
+  const Skeleton body = test::buildOrDie(legWithToes());
+  Pose pose = restPose(body);
+  auto model = test::modelMatrices(body, pose);
+  PinJointJob job;
+  job.skeleton = &body;
+  job.chain = kLeg;
+  job.joint = 0;  // the pelvis does not hang under the ankle
+  job.local = pose;
+  job.model = model;
+  EXPECT_FALSE(job.Validate());
+  job.joint = 4;
+  EXPECT_TRUE(job.Validate());
+  job.chain = {3, 2, 1};
+  EXPECT_FALSE(job.Run());
+}
+
+}  // namespace
+}  // namespace formviz::anim

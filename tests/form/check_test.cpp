@@ -340,3 +340,42 @@ TEST(CheckJob, AnUndeclaredContactMarkerFailsTheCheck) {
 
 }  // namespace
 }  // namespace formviz::form
+
+namespace formviz::form {
+namespace {
+
+CheckReport reportWith(const char* clip, std::initializer_list<std::pair<const char*, bool>> results) {
+  CheckReport report;
+  report.clip = clip;
+  for (auto [id, pass] : results) {
+    RuleResult r;
+    r.id = id;
+    r.pass = pass;
+    report.results.push_back(r);
+  }
+  return report;
+}
+
+TEST(JudgeClip, CorrectClipsMustFailNothingAndMistakesExactlyTheirRules) {
+  ExerciseRules rules;
+  rules.mistakes["knee_valgus"] = {"squat.valgus"};
+  const ClipVerdict ok = judgeClip(reportWith("correct", {{"squat.valgus", true}, {"rom.knee", true}}), rules);
+  EXPECT_TRUE(ok.ok());
+  EXPECT_EQ(formatVerdict(ok), "verdict correct: OK (passes every rule)\n");
+  const ClipVerdict bad = judgeClip(reportWith("correct", {{"squat.valgus", false}, {"squat.valgus", false}}), rules);
+  EXPECT_FALSE(bad.ok());
+  EXPECT_EQ(formatVerdict(bad), "verdict correct: WRONG (fails: squat.valgus)\n");  // once, though both sides fail
+  const ClipVerdict flagged = judgeClip(reportWith("mistake_knee_valgus", {{"squat.valgus", false}, {"rom.knee", true}}), rules);
+  EXPECT_TRUE(flagged.ok());
+  EXPECT_EQ(formatVerdict(flagged), "verdict mistake_knee_valgus: OK (the mistake fails exactly squat.valgus, as declared)\n");
+  const ClipVerdict both = judgeClip(reportWith("mistake_knee_valgus", {{"squat.valgus", true}, {"rom.knee", false}}), rules);
+  EXPECT_EQ(both.missed, std::vector<std::string>{"squat.valgus"});
+  EXPECT_EQ(both.unexpected, std::vector<std::string>{"rom.knee"});
+  EXPECT_EQ(formatVerdict(both), "verdict mistake_knee_valgus: WRONG (not flagged: squat.valgus; also fails: rom.knee)\n");
+  const ClipVerdict undeclared = judgeClip(reportWith("mistake_heel_lift", {{"squat.valgus", true}}), rules);
+  EXPECT_FALSE(undeclared.ok());
+  EXPECT_NE(undeclared.problem.find("declares no expectation for mistake \"heel_lift\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace formviz::form

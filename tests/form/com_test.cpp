@@ -131,3 +131,55 @@ TEST(BaseOfSupport, ConvexHullAndSignedDistance) {
 
 }  // namespace
 }  // namespace formviz::form
+
+namespace formviz::form {
+namespace {
+
+// Nearly collinear points (a foot's heel, ball and toe tip seen from above, moved by float
+// rounding) once made the two chains disagree and write past the n + 1 slots of `hull`.
+TEST(BaseOfSupport, NearlyCollinearPointsStayWithinTheHullBuffer) {
+  std::uint32_t seed = 12345;
+  auto noise = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return (static_cast<float>(seed >> 8) / 16777216.0f - 0.5f) * 1e-6f;
+  };
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::vector<glm::vec2> points;
+    for (int i = 0; i < 9; ++i) {
+      const float t = static_cast<float>(i % 3) * 0.1f + static_cast<float>(trial) * 1e-4f;
+      points.emplace_back(0.2f + t + noise(), 0.1f + 0.37f * t + noise());
+    }
+    std::vector<glm::vec2> hull(points.size() + 2, glm::vec2(-99.0f));  // one sentinel past the n + 1 slots
+    const int n = convexHull(points, std::span<glm::vec2>(hull.data(), points.size() + 1));
+    ASSERT_GE(n, 1);
+    ASSERT_LE(n, static_cast<int>(points.size()));
+    ASSERT_EQ(hull.back(), glm::vec2(-99.0f)) << "wrote past the buffer in trial " << trial;
+  }
+}
+
+}  // namespace
+}  // namespace formviz::form
+
+namespace formviz::form {
+namespace {
+
+// The rows of de Leva (1996) Table 4 whose landmarks match our joints (checked against the
+// BMClab transcription of the table, data/BSP_ZdeLeva.txt): the upper trunk runs from CERV (our
+// neck joint), not SUPR; the shank from KJC to the ankle joint centre AJC (our Foot joint), not
+// to the lateral malleolus.
+TEST(CenterOfMassJob, TableUsesTheJointCentreRows) {
+  const auto& m = deLeva1996(Sex::Male);
+  const auto& f = deLeva1996(Sex::Female);
+  auto at = [](const auto& t, Segment s) { return t[static_cast<std::size_t>(s)]; };
+  EXPECT_FLOAT_EQ(at(m, Segment::UpperTrunk).comFraction, 0.5066f);
+  EXPECT_FLOAT_EQ(at(f, Segment::UpperTrunk).comFraction, 0.5050f);
+  EXPECT_FLOAT_EQ(at(m, Segment::Shank).comFraction, 0.4395f);
+  EXPECT_FLOAT_EQ(at(f, Segment::Shank).comFraction, 0.4352f);
+  EXPECT_FLOAT_EQ(at(m, Segment::Thigh).massFraction, 0.1416f);
+  EXPECT_FLOAT_EQ(at(f, Segment::Thigh).comFraction, 0.3612f);
+  EXPECT_FLOAT_EQ(at(m, Segment::Foot).comFraction, 0.4415f);
+  EXPECT_FLOAT_EQ(at(f, Segment::LowerTrunk).massFraction, 0.1247f);
+}
+
+}  // namespace
+}  // namespace formviz::form

@@ -1,5 +1,6 @@
 #include "form/measures.h"
 
+#include <cmath>
 #include <functional>
 
 #include <gtest/gtest.h>
@@ -93,7 +94,7 @@ std::vector<PoseCase> poseCases() {
        {{M::HipFlexion, L, 0}, {M::HipFlexion, R, 0}, {M::KneeFlexion, L, 0}, {M::AnkleDorsiflexion, L, 0},
         {M::KneeFppa, L, 0}, {M::KneeFppa, R, 0}, {M::TrunkInclination, L, 0}, {M::TrunkLateralLean, L, 0},
         {M::PelvicDrop, L, 0}, {M::PelvicRotation, L, 0}, {M::BodyLine, L, 180}, {M::ElbowFlexion, L, 0},
-        {M::ShoulderFlexion, L, 0}, {M::FloorPenetration, L, 0}}},
+        {M::ShoulderFlexion, L, 0}, {M::FloorPenetration, L, 0}, {M::KneeMedialShift, L, 0}}},
       {"left knee bent 90", [](PoseBuilder& p) { p.rotate("leftLowerLeg", 90, kX); },
        {{M::KneeFlexion, L, 90}, {M::KneeFlexion, R, 0}, {M::HipFlexion, L, 0}, {M::AnkleDorsiflexion, L, 0}}},
       {"left knee hyperextended 5", [](PoseBuilder& p) { p.rotate("leftLowerLeg", -5, kX); },
@@ -170,6 +171,10 @@ std::vector<PoseCase> poseCases() {
        {{M::SpineFlexion, L, 0}, {M::TrunkInclination, L, 60}, {M::HipFlexion, L, 60}}},
       {"arms overhead: shoulder 180", [](PoseBuilder& p) { p.rotate("leftUpperArm", -180, kX); },
        {{M::ShoulderFlexion, L, 180}}},
+      // The leg slants out from the hip (a wide stance): the knee sits medial of the ankle, by
+      // the shank's 0.47 m times sin 5 deg = 4.10 cm; the foot still points +Z.
+      {"left leg tipped out 5 at the hip", [](PoseBuilder& p) { p.rotate("leftUpperLeg", 5, kZ); },
+       {{M::KneeMedialShift, L, 0.47f * std::sin(glm::radians(5.0f))}, {M::KneeMedialShift, R, 0.0f}}},
       {"feet 1 cm below the floor", [](PoseBuilder& p) { p.move("hips", {0, -0.01f, 0}); },
        {{M::FloorPenetration, L, 0.01f}, {M::FloorPenetration, R, 0.01f}}},
   };

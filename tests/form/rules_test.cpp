@@ -16,6 +16,12 @@ std::string withRule(const std::string& rule, const std::string& head = R"("exer
     )" + rule + "]}";
 }
 
+// One valid rule "ok" and the given "mistakes" value.
+std::string withMistakes(const std::string& mistakes) {
+  return R"({"exercise": "squat", "rules": [{"id": "ok", "measure": "kneeFlexion", "statistic": "max", "range": [90, 110],
+    "source": "Escamilla 2001 [S]"}], "mistakes": )" + mistakes + "}";
+}
+
 // Malformed files: every error names the file and the JSON path of the offending value.
 TEST(ParseRules, EveryErrorNamesTheFileAndThePath) {
   const struct {
@@ -78,6 +84,20 @@ TEST(ParseRules, EveryErrorNamesTheFileAndThePath) {
        "squat.rules.json: rules[1].source: missing"},
       {"source without evidence tag", withRule(R"({"id": "x", "measure": "kneeFlexion", "statistic": "max", "range": [0, 1], "source": "my coach"})"),
        "squat.rules.json: rules[1].source: must carry an evidence tag"},
+      {"mistakes not an object", withMistakes("[]"),
+       "squat.rules.json: mistakes: expected an object"},
+      {"mistake with the clip prefix", R"({"exercise": "squat", "rules": [], "mistakes": {"mistake_knee_valgus": ["x"]}})",
+       "squat.rules.json: mistakes.mistake_knee_valgus: name the mistake by its slug"},
+      {"mistake ids not an array", R"({"exercise": "squat", "rules": [], "mistakes": {"knee_valgus": "x"}})",
+       "squat.rules.json: mistakes.knee_valgus: expected a non-empty array"},
+      {"mistake with no ids", R"({"exercise": "squat", "rules": [], "mistakes": {"knee_valgus": []}})",
+       "squat.rules.json: mistakes.knee_valgus: expected a non-empty array"},
+      {"mistake id not a string", R"({"exercise": "squat", "rules": [], "mistakes": {"knee_valgus": [3]}})",
+       "squat.rules.json: mistakes.knee_valgus[0]: expected a rule id"},
+      {"mistake names an unknown rule", withMistakes(R"({"knee_valgus": ["ok", "valgus"]})"),
+       "squat.rules.json: mistakes.knee_valgus[1]: unknown rule id \"valgus\""},
+      {"mistake lists a rule twice", withMistakes(R"({"knee_valgus": ["ok", "ok"]})"),
+       "squat.rules.json: mistakes.knee_valgus[1]: \"ok\" is listed twice"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.what);
@@ -85,6 +105,21 @@ TEST(ParseRules, EveryErrorNamesTheFileAndThePath) {
     ASSERT_FALSE(rules.ok());
     EXPECT_NE(rules.error().message.find(c.expected), std::string::npos) << rules.error().message;
   }
+}
+
+TEST(ParseRules, ReadsMistakeExpectations) {
+  const Result<ExerciseRules> rules = parseRules(R"({"exercise": "squat",
+    "contacts": [{"contact": "leftBall"}],
+    "rules": [{"id": "squat.valgus", "measure": "kneeFppa", "statistic": "max", "range": [null, 12], "source": "Herrington 2010 [S]"}],
+    "mistakes": {"comment": "slug -> rule ids", "knee_valgus": ["squat.valgus"], "deep": ["squat.valgus", "rom.knee"]}})",
+                                                 "squat.rules.json");
+  ASSERT_TRUE(rules.ok()) << rules.error().message;
+  ASSERT_EQ(rules->mistakes.size(), 2u);
+  EXPECT_EQ(rules->mistakes.at("knee_valgus"), std::vector<std::string>{"squat.valgus"});
+  EXPECT_EQ(rules->mistakes.at("deep"), (std::vector<std::string>{"squat.valgus", "rom.knee"}));  // global ids allowed
+  ASSERT_EQ(rules->contacts.size(), 1u);
+  EXPECT_EQ(rules->contacts[0].set, ContactSet::Ball);
+  EXPECT_EQ(rules->contacts[0].name(), "leftBall");
 }
 
 TEST(ParseRules, NotJsonReportsLineAndColumn) {

@@ -130,7 +130,7 @@ PoseParams defaultPose(const Stance& stance) {
 }
 
 PoseParams parsePose(const Reader& r, const Stance& stance, const std::string& workingSide) {
-  r.expectObject({"trunk", "pelvis", "head", "legs", "arms", "feet", "anchor", "note"});
+  r.expectObject({"trunk", "pelvis", "head", "legs", "arms", "feet", "anchor", "body", "note"});
   PoseParams p = defaultPose(stance);
   if (r.has("trunk")) {
     const Reader t = r.at("trunk");
@@ -142,10 +142,14 @@ PoseParams parsePose(const Reader& r, const Stance& stance, const std::string& w
   }
   if (r.has("pelvis")) {
     const Reader t = r.at("pelvis");
-    t.expectObject({"rotation", "drop", "lift"});
+    t.expectObject({"rotation", "drop", "lift", "at"});
     t.read("rotation", p.pelvisRotation, -90.0f, 90.0f);
     t.read("drop", p.pelvisDrop, -30.0f, 30.0f);
     t.read("lift", p.lift, 0.0f, 1.0f);
+    if (t.has("at")) {
+      p.pelvisAt = t.at("at").vec3(3.0f);
+      p.hasPelvisAt = true;
+    }
   }
   if (r.has("head")) {
     const Reader t = r.at("head");
@@ -154,13 +158,15 @@ PoseParams parsePose(const Reader& r, const Stance& stance, const std::string& w
   }
   if (r.has("legs")) {
     forEachSide(r.at("legs"), workingSide, [&](const Reader& l, int side) {
-      l.expectObject({"hip", "knee", "abduction", "kneeTrack", "fppa", "ankle"});
+      l.expectObject({"hip", "knee", "abduction", "kneeTrack", "fppa", "ankle", "kneeOpen"});
       LegParams& leg = p.legs[static_cast<std::size_t>(side)];
       if (l.has("hip") && l.has("knee")) leg.hasAngles = true;
       l.read("hip", leg.hip, -30.0f, 125.0f);
       l.read("knee", leg.knee, -5.0f, 140.0f);
       l.read("abduction", leg.abduction, -30.0f, 45.0f);
       l.read("fppa", leg.fppa, -30.0f, 40.0f);
+      l.read("kneeOpen", leg.kneeOpen, -20.0f, 70.0f);
+      if (leg.kneeOpen != 0.0f && leg.fppa != 0.0f) l.fail("give \"fppa\" or \"kneeOpen\", not both (both turn the knee about the hip-ankle line)");
       if (l.has("kneeTrack")) {
         leg.kneeTrack = l.at("kneeTrack").number(-45.0f, 60.0f);
         leg.hasKneeTrack = true;
@@ -173,16 +179,28 @@ PoseParams parsePose(const Reader& r, const Stance& stance, const std::string& w
   }
   if (r.has("arms")) {
     forEachSide(r.at("arms"), workingSide, [&](const Reader& a, int side) {
-      a.expectObject({"shoulder", "abduction", "elbow"});
+      a.expectObject({"shoulder", "abduction", "elbow", "hand"});
       ArmParams& arm = p.arms[static_cast<std::size_t>(side)];
       a.read("shoulder", arm.shoulder, -60.0f, 180.0f);
       a.read("abduction", arm.abduction, -30.0f, 180.0f);
       a.read("elbow", arm.elbow, 0.0f, 150.0f);
+      if (a.has("hand")) {
+        const Reader h = a.at("hand");
+        h.expectObject({"at", "frame"});
+        const std::string frame = h.has("frame") ? h.at("frame").string() : "world";
+        if (frame == "world") arm.handFrame = ArmParams::HandFrame::World;
+        else if (frame == "chest") arm.handFrame = ArmParams::HandFrame::Chest;
+        else h.at("frame").fail(fmt::format("unknown frame '{}' (use world or chest)", frame));
+        glm::vec3 at = h.at("at").vec3(3.0f);
+        // "both" gives the left hand's target; the right hand's is its mirror.
+        if (side == kRight && a.path().ends_with(".both")) at.x = -at.x;
+        arm.hand = at;
+      }
     });
   }
   if (r.has("feet")) {
     forEachSide(r.at("feet"), workingSide, [&](const Reader& f, int side) {
-      f.expectObject({"contact", "at", "toeOut", "heelRise", "lift"});
+      f.expectObject({"contact", "at", "toeOut", "heelRise", "lift", "slide"});
       FootParams& foot = p.feet[static_cast<std::size_t>(side)];
       if (f.has("contact")) {
         const std::string c = f.at("contact").string();
@@ -199,7 +217,41 @@ PoseParams parsePose(const Reader& r, const Stance& stance, const std::string& w
       f.read("toeOut", foot.toeOut, -20.0f, 45.0f);
       f.read("heelRise", foot.heelRise, 0.0f, 170.0f);
       f.read("lift", foot.lift, 0.0f, 1.0f);
+      if (f.has("slide")) {
+        if (!f.at("slide").value().is_boolean()) f.at("slide").fail("expected true or false");
+        foot.slide = f.at("slide").value().get<bool>();
+      }
     });
+  }
+  if (r.has("body")) {
+    const Reader b = r.at("body");
+    b.expectObject({"roll", "supports", "at"});
+    p.body.lying = true;
+    p.body.roll = b.at("roll").number(-120.0f, 120.0f);
+    if (b.has("at")) p.body.at = b.at("at").vec2(3.0f);
+    const Reader list = b.at("supports");
+    if (!list.value().is_array() || list.value().empty()) list.fail("expected a non-empty array of supports such as \"leftElbow\"");
+    for (std::size_t i = 0; i < list.value().size(); ++i) {
+      const Reader item = list.index(i);
+      const std::string name = item.string();
+      static const std::pair<const char*, SupportPoint> points[] = {{"Elbow", SupportPoint::Elbow}, {"Hand", SupportPoint::Hand},
+                                                                    {"Knee", SupportPoint::Knee}, {"Foot", SupportPoint::Foot},
+                                                                    {"Hip", SupportPoint::Hip}};
+      bool found = false;
+      for (const auto& [suffix, point] : points) {
+        if (!name.ends_with(suffix)) continue;
+        const std::string sideName = name.substr(0, name.size() - std::string(suffix).size());
+        if (sideName != "left" && sideName != "right" && sideName != "working" && sideName != "other") continue;
+        const std::vector<int> sides = sidesOf(item, sideName, workingSide);
+        p.body.supports.push_back({sides[0], point});
+        found = true;
+      }
+      if (!found)
+        item.fail(fmt::format("unknown support '{}' (left, right, working or other + Elbow, Hand, Knee, Foot or Hip)", name));
+    }
+    for (int s : {kLeft, kRight})
+      if (p.feet[static_cast<std::size_t>(s)].contact == Contact::Planted)
+        b.fail("a body lying on its supports has no planted feet: give both feet \"contact\": \"free\"");
   }
   if (r.has("anchor")) {
     const Reader a = r.at("anchor");

@@ -30,6 +30,7 @@ float ease(Easing easing, float u) {
 
 Result<std::vector<BakedClip>> bakeClips(const ExerciseSource& source, const std::string& file) {
   const Rig& rig = Rig::reference();
+  const float rate = source.frameRate;
   std::vector<BakedClip> out;
   for (const ClipSpec& spec : source.clips) {
     const std::string where = spec.name == "correct" ? file : fmt::format("{} ({})", file, spec.name);
@@ -61,10 +62,10 @@ Result<std::vector<BakedClip>> bakeClips(const ExerciseSource& source, const std
     int frame = 0;
     std::size_t from = keyIndex(spec.phases.back().to);
     for (const Phase& phase : spec.phases) {
-      const int frames = static_cast<int>(std::lround(static_cast<double>(phase.duration) * 30.0));
+      const int frames = static_cast<int>(std::lround(static_cast<double>(phase.duration) * static_cast<double>(rate)));
       const std::size_t to = keyIndex(phase.to);
-      clip.markers.push_back({phase.name, static_cast<float>(frame) / kFrameRate});
-      const float start = static_cast<float>(frame) / kFrameRate, end = static_cast<float>(frame + frames) / kFrameRate;
+      clip.markers.push_back({phase.name, static_cast<float>(frame) / rate});
+      const float start = static_cast<float>(frame) / rate, end = static_cast<float>(frame + frames) / rate;
       // A contact on one spot through the phase; merged with the same contact of the phase before.
       auto addContact = [&](BakedClip::Contact c) {
         auto previous = std::find_if(clip.contacts.rbegin(), clip.contacts.rend(),
@@ -119,7 +120,7 @@ Result<std::vector<BakedClip>> bakeClips(const ExerciseSource& source, const std
       from = to;
     }
     clip.frames.push_back(keys[from].local);  // the loop closes on the first frame's pose
-    clip.duration = static_cast<float>(frame) / kFrameRate;
+    clip.duration = static_cast<float>(frame) / rate;
     out.push_back(std::move(clip));
   }
   return out;
@@ -234,7 +235,7 @@ GltfFiles encodeGltf(const ExerciseSource& source, const std::vector<BakedClip>&
   for (const BakedClip& clip : clips) {
     const std::size_t frames = clip.frames.size();
     std::vector<float> times(frames);
-    for (std::size_t f = 0; f < frames; ++f) times[f] = static_cast<float>(f) / kFrameRate;
+    for (std::size_t f = 0; f < frames; ++f) times[f] = static_cast<float>(f) / source.frameRate;
     const int input = accessor(times, "SCALAR", frames, true);
     ordered_json samplers = ordered_json::array(), channels = ordered_json::array();
     auto channel = [&](int node, const char* path, int output) {
@@ -299,7 +300,7 @@ GltfFiles encodeGltf(const ExerciseSource& source, const std::vector<BakedClip>&
                                           {"title", source.title},
                                           {"side", source.side},
                                           {"referenceBody", "male_175"},
-                                          {"frameRate", 30},
+                                          {"frameRate", static_cast<int>(source.frameRate)},
                                           {"props", props}}}}}};
   doc["scene"] = 0;
   doc["scenes"] = ordered_json::array({{{"nodes", ordered_json::array({rig.hips})}}});

@@ -19,7 +19,7 @@
 
 namespace formviz::clipbake {
 
-inline constexpr float kFrameRate = 30.0f;
+inline constexpr float kFrameRate = 30.0f;  // the default; a source may ask for 60 (ExerciseSource::frameRate)
 
 // One sampled clip: a local pose per frame on the reference skeleton.
 struct BakedClip {

@@ -28,6 +28,7 @@ float rad(float degrees) { return glm::radians(degrees); }
 float deg(float radians) { return glm::degrees(radians); }
 glm::quat aa(float degrees, const glm::vec3& axis) { return glm::angleAxis(rad(degrees), glm::normalize(axis)); }
 float sideSign(int side) { return side == kLeft ? 1.0f : -1.0f; }
+float mixAngle(float a, float b, float u) { return a + (b - a) * u; }
 std::size_t at(int i) { return static_cast<std::size_t>(i); }
 
 glm::vec3 orthogonalTo(const glm::vec3& v, const glm::vec3& axis) { return glm::normalize(v - glm::dot(v, axis) * axis); }
@@ -460,6 +461,31 @@ void reachHands(const Rig& rig, const PoseParams& pa, const PoseParams& pb, floa
   }
 }
 
+// Lays the hands flat, palm down, fingers forward (ArmParams::palmDown), blended in or out
+// where only one key asks for it.
+void layHands(const Rig& rig, const PoseParams& pa, const PoseParams& pb, float u, anim::Pose& local,
+              std::vector<glm::mat4>& model) {
+  for (int side : {kLeft, kRight}) {
+    const bool a = pa.arms[at(side)].palmDown, b = pb.arms[at(side)].palmDown;
+    if (!a && !b) continue;
+    const float weight = a && b ? 1.0f : a ? 1.0f - u : u;
+    const Rig::Arm& arm = rig.arms[at(side)];
+    // Rest hand frame: wrist -> MET3, the palm facing the thigh (bodygen's A-pose).
+    const glm::vec3 h0 = glm::normalize(rig.rest[at(arm.middleProximal)] - rig.rest[at(arm.hand)]);
+    const glm::vec3 n0 = orthogonalTo(-sideSign(side) * kX, h0);
+    const glm::vec3 forward = aa(mixAngle(pa.pelvisRotation, pb.pelvisRotation, u), kY) * kZ;
+    const glm::quat flat = frameRotation(n0, h0, -kY, forward);
+    const glm::quat forearm = glm::quat_cast(glm::mat3(model[at(arm.lower)]));
+    const glm::quat current = forearm * local[at(arm.hand)].rotation;
+    const glm::quat world = anim::interpolateRotation(current, flat, weight);
+    local[at(arm.hand)].rotation = glm::normalize(glm::inverse(forearm) * world);
+    anim::LocalToModelJob job{&rig.skeleton, local, model};
+    job.from = arm.hand;
+    job.to = arm.hand + rig.skeleton.subtreeSize(arm.hand);
+    job.Run();
+  }
+}
+
 }  // namespace
 
 Result<KeySolution> solveKey(const Rig& rig, const PoseParams& pose, const std::string& where) {
@@ -478,7 +504,6 @@ Result<KeySolution> solveKey(const Rig& rig, const PoseParams& pose, const std::
     l.abduction = lp.abduction;
     l.theta = lp.hip - pose.trunkInclination;
     l.ankle = lp.ankle;
-    l.valgus = -lp.kneeOpen;  // an FPPA, when given, is solved below instead
     s.footLocal[at(side)] = aa(-lp.ankle, kX);
   }
   // Lateral position of the body: over the middle of the planted feet (of both when none is).
@@ -552,6 +577,10 @@ Result<KeySolution> solveKey(const Rig& rig, const PoseParams& pose, const std::
     s.pelvis.y += pose.lift;
     if (planted == 0 && pose.hasPelvisAt) s.pelvis = pose.pelvisAt;
   }
+
+  // The knee opens about the hip-ankle line after the leg is solved: `hip` is the closed leg's.
+  for (int side : {kLeft, kRight})
+    if (pose.legs[at(side)].kneeOpen != 0.0f) s.legs[at(side)].valgus = -pose.legs[at(side)].kneeOpen;
 
   KeySolution key;
   key.params = pose;
@@ -632,6 +661,7 @@ Result<KeySolution> solveKey(const Rig& rig, const PoseParams& pose, const std::
     }
   }
   reachHands(rig, pose, pose, 0.0f, b.local, b.model);
+  layHands(rig, pose, pose, 0.0f, b.local, b.model);
   key.local = std::move(b.local);
   key.model = std::move(b.model);
   return key;
@@ -804,6 +834,7 @@ anim::Pose interpolateKeys(const Rig& rig, const KeySolution& a, const KeySoluti
   }
   if (pb.body.lying) placeLying(rig, pb.body, mix(a.roll, b.roll), local, model);
   reachHands(rig, pa, pb, u, local, model);
+  layHands(rig, pa, pb, u, local, model);
   return local;
 }
 

@@ -179,7 +179,11 @@ PoseParams parsePose(const Reader& r, const Stance& stance, const std::string& w
   }
   if (r.has("arms")) {
     forEachSide(r.at("arms"), workingSide, [&](const Reader& a, int side) {
-      a.expectObject({"shoulder", "abduction", "elbow", "hand"});
+      a.expectObject({"shoulder", "abduction", "elbow", "hand", "palm"});
+      if (a.has("palm")) {
+        if (a.at("palm").string() != "down") a.at("palm").fail("the only palm placement is \"down\" (flat on the floor)");
+        p.arms[static_cast<std::size_t>(side)].palmDown = true;
+      }
       ArmParams& arm = p.arms[static_cast<std::size_t>(side)];
       a.read("shoulder", arm.shoulder, -60.0f, 180.0f);
       a.read("abduction", arm.abduction, -30.0f, 180.0f);
@@ -280,7 +284,7 @@ Easing parseEasing(const Reader& r) {
   r.fail(fmt::format("unknown easing '{}' (use linear, in, out or inOut)", e));
 }
 
-std::vector<Phase> parsePhases(const Reader& r, const std::set<std::string>& poseNames) {
+std::vector<Phase> parsePhases(const Reader& r, const std::set<std::string>& poseNames, float rate) {
   if (!r.value().is_array() || r.value().empty()) r.fail("expected a non-empty array of phases");
   std::vector<Phase> phases;
   for (std::size_t i = 0; i < r.value().size(); ++i) {
@@ -291,10 +295,10 @@ std::vector<Phase> parsePhases(const Reader& r, const std::set<std::string>& pos
     if (!isSnakeCase(phase.name)) p.at("name").fail("phase names are snake_case");
     phase.to = p.at("to").string();
     if (poseNames.count(phase.to) == 0) p.at("to").fail(fmt::format("no pose named '{}' in \"poses\"", phase.to));
-    phase.duration = p.at("duration").number(1.0f / 30.0f, 30.0f);
-    const double frames = static_cast<double>(phase.duration) * 30.0;
+    phase.duration = p.at("duration").number(1.0f / rate, 30.0f);
+    const double frames = static_cast<double>(phase.duration) * static_cast<double>(rate);
     if (std::abs(frames - std::round(frames)) > 1e-4)
-      p.at("duration").fail(fmt::format("{} s is not a whole number of 1/30 s frames", phase.duration));
+      p.at("duration").fail(fmt::format("{} s is not a whole number of 1/{} s frames", phase.duration, rate));
     if (p.has("easing")) phase.easing = parseEasing(p.at("easing"));
     phases.push_back(std::move(phase));
   }
@@ -325,7 +329,7 @@ Prop parseProp(const Reader& r) {
 // [SECTION] exercise
 
 ClipSpec parseClip(const std::string& name, const Reader& poses, const Reader& phases, const Stance& stance,
-                   const std::string& side, const std::string& description) {
+                   const std::string& side, const std::string& description, float rate) {
   ClipSpec clip;
   clip.name = name;
   clip.description = description;
@@ -337,13 +341,14 @@ ClipSpec parseClip(const std::string& name, const Reader& poses, const Reader& p
     clip.poses.push_back(parsePose(poses.at(item.key()), stance, side));
     names.insert(item.key());
   }
-  clip.phases = parsePhases(phases, names);
+  clip.phases = parsePhases(phases, names, rate);
   return clip;
 }
 
 ExerciseSource parse(const json& doc, const std::string& fileStem) {
   const Reader root(doc, "");
-  root.expectObject({"format", "exercise", "title", "side", "stance", "props", "poses", "phases", "mistakes", "notes", "sources"});
+  root.expectObject({"format", "exercise", "title", "side", "frameRate", "stance", "props", "poses", "phases", "mistakes", "notes",
+                     "sources"});
   if (root.at("format").string() != "formviz-clip/1") root.at("format").fail("expected \"formviz-clip/1\"");
   ExerciseSource src;
   src.id = root.at("exercise").string();
@@ -354,6 +359,10 @@ ExerciseSource parse(const json& doc, const std::string& fileStem) {
   src.side = root.has("side") ? root.at("side").string() : "both";
   if (src.side != "both" && src.side != "left" && src.side != "right")
     root.at("side").fail("use \"both\" or the working side \"left\" / \"right\"");
+  if (root.has("frameRate")) {
+    src.frameRate = root.at("frameRate").number(30.0f, 60.0f);
+    if (src.frameRate != 30.0f && src.frameRate != 60.0f) root.at("frameRate").fail("use 30 or 60");
+  }
   Stance stance;
   if (root.has("stance")) {
     const Reader s = root.at("stance");
@@ -366,7 +375,7 @@ ExerciseSource parse(const json& doc, const std::string& fileStem) {
     if (!p.value().is_array()) p.fail("expected an array");
     for (std::size_t i = 0; i < p.value().size(); ++i) src.props.push_back(parseProp(p.index(i)));
   }
-  src.clips.push_back(parseClip("correct", root.at("poses"), root.at("phases"), stance, src.side, src.title));
+  src.clips.push_back(parseClip("correct", root.at("poses"), root.at("phases"), stance, src.side, src.title, src.frameRate));
   if (root.has("mistakes")) {
     const Reader m = root.at("mistakes");
     if (!m.value().is_array()) m.fail("expected an array");
@@ -392,7 +401,7 @@ ExerciseSource parse(const json& doc, const std::string& fileStem) {
       const Reader phases = mistake.has("phases") ? mistake.at("phases") : root.at("phases");
       const std::string description = mistake.has("description") ? mistake.at("description").string() : slug;
       src.clips.push_back(parseClip("mistake_" + slug, Reader(poses, mistake.path() + ".poses(patched)"), phases,
-                                    stance, src.side, description));
+                                    stance, src.side, description, src.frameRate));
     }
   }
   return src;

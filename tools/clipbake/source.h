@@ -41,7 +41,8 @@ struct LegParams {
   float fppa = 0.0f;       // frontal-plane projection angle to produce, + valgus (knee falls in)
   float ankle = 0.0f;      // free feet: dorsiflexion (+) / plantar flexion (-) against the shank
   float kneeOpen = 0.0f;   // degrees the bent leg turns about the hip-ankle line, + the knee swings out
-                           // and the foot stays (a clamshell's opening: hip external rotation and abduction)
+                           // and the foot stays (a clamshell's opening: hip external rotation and abduction).
+                           // Applied after the leg is solved: `hip` and `abduction` are the closed leg's.
   bool hasAnkle = false;   // planted feet: `ankle` was given as a check
   bool hasKneeTrack = false;
   // Both hip and knee given. A planted leg other than the anchor may leave them out: IK then
@@ -63,6 +64,9 @@ struct ArmParams {
   // in the thorax frame, origin midway between the shoulder joints, x toward the figure's left,
   // y up the trunk line, z forward (hands holding a weight at the chest, on a pressed handle).
   glm::vec3 hand{0.0f};
+  // The hand laid flat, palm down, fingers pointing the way the pelvis faces (hands on the floor
+  // in a quadruped); otherwise the hand continues the forearm.
+  bool palmDown = false;
 };
 
 enum class Contact { Free, Planted };
@@ -158,6 +162,9 @@ struct ExerciseSource {
   std::string id;      // snake_case exercise id, the file stem
   std::string title;
   std::string side;    // "both", or the working side "left" / "right" of a unilateral exercise
+  // Keys per second: 30, or 60 for fast travelling moves (bounding), whose 30 fps keys would
+  // let the linear interpolation between them cut a sliding foot into the floor.
+  float frameRate = 30.0f;
   std::vector<Prop> props;
   std::vector<ClipSpec> clips;  // correct first, then each mistake
 };

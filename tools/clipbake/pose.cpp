@@ -123,7 +123,7 @@ anim::Pose build(const Rig& rig, const State& s) {
     const Rig::Arm& arm = rig.arms[at(side)];
     const ArmParams& a = p.arms[at(side)];
     const float sg = sideSign(side);
-    world[at(arm.shoulder)] = world[at(rig.upperChest)];
+    world[at(arm.shoulder)] = world[at(rig.upperChest)] * aa(sg * a.shrug, kZ);
     const glm::vec3 sag = -std::cos(rad(a.shoulder)) * armUp + std::sin(rad(a.shoulder)) * ft;
     const glm::vec3 d = glm::normalize(std::cos(rad(a.abduction)) * sag + std::sin(rad(a.abduction)) * sg * lt);
     glm::vec3 ant = std::cos(rad(a.shoulder)) * ft + std::sin(rad(a.shoulder)) * armUp;
@@ -194,7 +194,7 @@ anim::Pose build(const Rig& rig, const State& s) {
 
 // World rotation of a planted foot: turned out, heel raised about the ball.
 glm::quat plantedFootRotation(const FootParams& f, int side) {
-  return aa(sideSign(side) * f.toeOut, kY) * aa(f.heelRise, kX);
+  return aa(sideSign(side) * f.toeOut, kY) * aa(f.heelRise, kX) * aa(-sideSign(side) * f.roll, kZ);
 }
 
 glm::vec3 ankleTarget(const Rig& rig, const FootParams& f, int side) {
@@ -688,8 +688,10 @@ anim::Pose interpolateKeys(const Rig& rig, const KeySolution& a, const KeySoluti
     arm.shoulder = mix(pa.arms[at(side)].shoulder, pb.arms[at(side)].shoulder);
     arm.abduction = mix(pa.arms[at(side)].abduction, pb.arms[at(side)].abduction);
     arm.elbow = mix(pa.arms[at(side)].elbow, pb.arms[at(side)].elbow);
+    arm.shrug = mix(pa.arms[at(side)].shrug, pb.arms[at(side)].shrug);
     FootParams& foot = s.p.feet[at(side)];
     foot.heelRise = mix(pa.feet[at(side)].heelRise, pb.feet[at(side)].heelRise);
+    foot.roll = mix(pa.feet[at(side)].roll, pb.feet[at(side)].roll);
     foot.toeOut = mix(pa.feet[at(side)].toeOut, pb.feet[at(side)].toeOut);
     foot.at = glm::mix(pa.feet[at(side)].at, pb.feet[at(side)].at, u);
     LegSolution& l = s.legs[at(side)];

@@ -179,7 +179,8 @@ PoseParams parsePose(const Reader& r, const Stance& stance, const std::string& w
   }
   if (r.has("arms")) {
     forEachSide(r.at("arms"), workingSide, [&](const Reader& a, int side) {
-      a.expectObject({"shoulder", "abduction", "elbow", "hand", "palm"});
+      a.expectObject({"shoulder", "abduction", "elbow", "hand", "palm", "shrug"});
+      a.read("shrug", p.arms[static_cast<std::size_t>(side)].shrug, 0.0f, 40.0f);
       if (a.has("palm")) {
         if (a.at("palm").string() != "down") a.at("palm").fail("the only palm placement is \"down\" (flat on the floor)");
         p.arms[static_cast<std::size_t>(side)].palmDown = true;
@@ -204,7 +205,8 @@ PoseParams parsePose(const Reader& r, const Stance& stance, const std::string& w
   }
   if (r.has("feet")) {
     forEachSide(r.at("feet"), workingSide, [&](const Reader& f, int side) {
-      f.expectObject({"contact", "at", "toeOut", "heelRise", "lift", "slide"});
+      f.expectObject({"contact", "at", "toeOut", "heelRise", "lift", "slide", "roll"});
+      f.read("roll", p.feet[static_cast<std::size_t>(side)].roll, 0.0f, 30.0f);
       FootParams& foot = p.feet[static_cast<std::size_t>(side)];
       if (f.has("contact")) {
         const std::string c = f.at("contact").string();

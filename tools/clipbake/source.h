@@ -55,6 +55,8 @@ struct ArmParams {
   float shoulder = 0.0f;   // shoulder flexion, sagittal, against the trunk line pointing down; 90 = forward
   float abduction = 10.0f; // upper arm out of the thorax's sagittal plane, + away from the midline
   float elbow = 0.0f;      // elbow flexion, 0 straight
+  float shrug = 0.0f;      // shoulder girdle elevation: the Shoulder (clavicle) joint turned up, degrees;
+                           // the arm keeps its direction, its root rises (a shrug)
   // Hand placed by the two-bone IK of engine/anim (the angles above give the starting pose and
   // the elbow's side): the wrist (Hand joint) is moved onto `hand`. Frames between two keys that
   // both place the hand follow the blended target; a key without a target blends the IK out.
@@ -104,6 +106,7 @@ struct FootParams {
   Contact contact = Contact::Planted;
   glm::vec2 at{0.0f};      // (x, z) metres of the ankle over the floor when the foot is flat
   float toeOut = 0.0f;     // degrees, + toes turned outward
+  float roll = 0.0f;       // degrees a planted foot rolls onto its outer edge (inversion) about its long axis
   float heelRise = 0.0f;   // degrees the foot is pitched up about the ball (0 = flat; over 90 the foot
                            // rolls over onto its instep: the rear foot of a split squat, laces on the bench)
   float lift = 0.0f;       // metres the ball is above the floor: the top of a box or bench for a

@@ -456,7 +456,9 @@ void reachHands(const Rig& rig, const PoseParams& pa, const PoseParams& pb, floa
     if (weight <= 0.0f) continue;
     const Rig::Arm& arm = rig.arms[at(side)];
     const anim::TwoBoneChain chain{arm.upper, arm.lower, arm.hand};
-    const glm::vec3 pole = anim::currentPole(model, chain, glm::vec3(0.0f, -0.3f, -0.1f));
+    // The elbow keeps the side the arm angles bend it to; a straight arm's elbow goes back
+    // (a row-like fold: the band pull-apart's elbow bend).
+    const glm::vec3 pole = anim::currentPole(model, chain, glm::vec3(0.0f, -0.1f, -0.3f));
     anim::solveTwoBoneIk(rig.skeleton, chain, target, pole, weight, local, model);
   }
 }

@@ -19,10 +19,14 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "anim/model_space.h"
 #include "anim/sampling.h"
 #include "asset/import.h"
 #include "bake.h"
+#include "form/body.h"
+#include "form/measures.h"
 #include "pose.h"
 #include "source.h"
 
@@ -108,6 +112,17 @@ TEST(clipbake, BadSourcesAreRefusedNamingFileAndPath) {
       {"unknown prop", replaced("\"stance\"", "\"props\": [{\"kind\": \"sofa\"}], \"stance\""), "props[0].kind: unknown prop 'sofa'"},
       {"band without its other end", replaced("\"stance\"", "\"props\": [{\"kind\": \"band\", \"attach\": \"leftHand\"}], \"stance\""),
        "props[0]: a band or cable needs \"to\""},
+      {"unknown support", replaced("\"stand\": {\"legs\"", "\"stand\": {\"body\": {\"roll\": 90, \"supports\": [\"leftPaw\"]}, \"legs\""),
+       "poses.stand.body.supports[0]: unknown support 'leftPaw'"},
+      {"lying body with planted feet", replaced("\"stand\": {\"legs\"", "\"stand\": {\"body\": {\"roll\": 90, \"supports\": [\"leftHip\"]}, \"legs\""),
+       "poses.stand.body: a body lying on its supports has no planted feet"},
+      {"lying body without a roll", replaced("\"stand\": {\"legs\"", "\"stand\": {\"body\": {\"supports\": [\"leftHip\"]}, \"legs\""),
+       "poses.stand.body: missing \"roll\""},
+      {"kneeOpen with fppa", replaced("\"fppa\": 18", "\"fppa\": 18, \"kneeOpen\": 20"), "legs.both: give \"fppa\" or \"kneeOpen\""},
+      {"unknown hand frame", replaced("\"bottom\": {\"trunk\"", "\"bottom\": {\"arms\": {\"left\": {\"hand\": {\"frame\": \"hip\", \"at\": [0, 0, 0]}}}, \"trunk\""),
+       "poses.bottom.arms.left.hand.frame: unknown frame 'hip'"},
+      {"slide not a boolean", replaced("\"stand\": {\"legs\"", "\"stand\": {\"feet\": {\"left\": {\"slide\": 1}}, \"legs\""),
+       "poses.stand.feet.left.slide: expected true or false"},
   };
   for (const BadSource& c : cases) {
     Result<ExerciseSource> source = parseSource(c.text, "src/test_squat.json");
@@ -254,12 +269,18 @@ TEST_P(CommittedClip, KeyPosesReproduceTheSourceAnglesWithinOneDegree) {
       const PoseParams& p = poseNamed(spec, pose);
       const Angles a = measure(rig, sampleModel(model.skeleton, model.clips[c], time));
       const std::string where = fmt::format("{} {} at {:.3f} s (pose {})", GetParam(), spec.name, time, pose);
-      EXPECT_NEAR(a.trunkInclination, p.trunkInclination, 1.0f) << where << " trunk inclination";
+      // A lying body's trunk.inclination is the upright pose's, before the roll.
+      if (!p.body.lying) {
+        EXPECT_NEAR(a.trunkInclination, p.trunkInclination, 1.0f) << where << " trunk inclination";
+      }
       for (int s : {kLeft, kRight}) {
         const std::size_t i = static_cast<std::size_t>(s);
         const char* side = s == kLeft ? "left" : "right";
         if (p.legs[i].hasAngles) {
-          EXPECT_NEAR(a.hip[i], p.legs[i].hip, 1.0f) << where << " " << side << " hip flexion";
+          // An opened knee (kneeOpen) moves the thigh out of the sagittal plane: `hip` is the closed leg's.
+          if (p.legs[i].kneeOpen == 0.0f) {
+            EXPECT_NEAR(a.hip[i], p.legs[i].hip, 1.0f) << where << " " << side << " hip flexion";
+          }
           EXPECT_NEAR(a.knee[i], p.legs[i].knee, 1.0f) << where << " " << side << " knee flexion";
         }
         if (p.legs[i].fppa != 0.0f) {
@@ -268,6 +289,7 @@ TEST_P(CommittedClip, KeyPosesReproduceTheSourceAnglesWithinOneDegree) {
         if (p.legs[i].hasAnkle || p.feet[i].contact == Contact::Free) {
           EXPECT_NEAR(a.ankle[i], p.legs[i].ankle, 1.0f) << where << " " << side << " ankle";
         }
+        if (p.arms[i].handFrame != ArmParams::HandFrame::None) continue;  // the hand IK decides the arm
         EXPECT_NEAR(a.shoulder[i], p.arms[i].shoulder, 1.0f) << where << " " << side << " shoulder flexion";
         EXPECT_NEAR(a.elbow[i], p.arms[i].elbow, 1.0f) << where << " " << side << " elbow flexion";
       }
@@ -302,8 +324,8 @@ TEST_P(CommittedClip, PlantedFeetSlideLessThanFiveMillimetresAndNoFootGoesBelowT
       const PoseParams& a = poseNamed(spec, from);
       const PoseParams& b = poseNamed(spec, phase.to);
       std::array<glm::vec3, 2> anchor{};
-      // 120 Hz: four samples per baked frame, so the linear interpolation between keys is checked too.
-      const int steps = static_cast<int>(std::lround(phase.duration * 120.0f));
+      // Four samples per baked frame (120 Hz at 30 fps), so the linear interpolation between keys is checked too.
+      const int steps = static_cast<int>(std::lround(phase.duration * src.frameRate * 4.0f));
       for (int k = 0; k <= steps; ++k) {
         const float t = start + phase.duration * static_cast<float>(k) / static_cast<float>(steps);
         const std::vector<glm::mat4> m = sampleModel(model.skeleton, clip, t);
@@ -351,6 +373,346 @@ TEST(clipbake, EverySourceHasItsFilesAndTheReferenceSquatIsThere) {
   for (const std::string& id : ids) {
     EXPECT_TRUE(fs::exists(animationsDir() / (id + ".gltf"))) << id;
     EXPECT_TRUE(fs::exists(animationsDir() / (id + ".bin"))) << id;
+  }
+}
+
+
+// [SECTION] Lying bodies, hands, sliding feet (synthetic sources)
+
+// A straight body rolled onto its left side on the left forearm and the side of the left foot.
+const char* const kSidePlank = R"({
+  "format": "formviz-clip/1", "exercise": "test_side", "title": "Test", "side": "left",
+  "poses": {
+    "plank": {"body": {"roll": 70, "supports": ["workingElbow", "workingFoot"], "at": [0.1, 0.2]},
+              "feet": {"both": {"contact": "free"}},
+              "legs": {"both": {"hip": 0, "knee": 0, "abduction": -3, "ankle": 0}},
+              "arms": {"working": {"shoulder": 0, "abduction": 73, "elbow": 90}}},
+    "sag": {"body": {"roll": 70, "supports": ["workingElbow", "workingFoot"], "at": [0.1, 0.2]},
+            "feet": {"both": {"contact": "free"}}, "trunk": {"lean": -12},
+            "legs": {"both": {"hip": 0, "knee": 0, "ankle": 0}, "working": {"abduction": -15}, "other": {"abduction": 9}},
+            "arms": {"working": {"shoulder": 0, "abduction": 73, "elbow": 90}}}
+  },
+  "phases": [{"name": "down", "to": "sag", "duration": 0.5}, {"name": "up", "to": "plank", "duration": 0.5}]
+})";
+
+TEST(clipbake, ALyingBodyRestsOnBothSupportsAndTheFirstStaysOnItsSpot) {
+  Result<ExerciseSource> source = parseSource(kSidePlank, "src/test_side.json");
+  ASSERT_TRUE(source) << source.error().message;
+  Result<std::vector<BakedClip>> clips = bakeClips(*source, "src/test_side.json");
+  ASSERT_TRUE(clips) << clips.error().message;
+  const Rig& rig = Rig::reference();
+  const Support elbow{kLeft, SupportPoint::Elbow}, foot{kLeft, SupportPoint::Foot};
+  for (const anim::Pose& frame : (*clips)[0].frames) {
+    const std::vector<glm::mat4> m = modelOf(rig, frame);
+    const glm::vec3 e = supportPoint(rig, m, elbow), f = supportPoint(rig, m, foot);
+    EXPECT_NEAR(e.x, 0.1f, 1e-4f);
+    EXPECT_NEAR(e.y, 0.0f, 1e-4f);
+    EXPECT_NEAR(e.z, 0.2f, 1e-4f);
+    EXPECT_NEAR(f.y, 0.0f, 5e-4f);  // the roll is solved every frame
+    // Lying on the left side: the hip line within 30 degrees of vertical, left hip below.
+    const glm::vec3 hipL(m[static_cast<std::size_t>(rig.legs[kLeft].upper)][3]), hipR(m[static_cast<std::size_t>(rig.legs[kRight].upper)][3]);
+    EXPECT_GT(glm::normalize(hipR - hipL).y, std::cos(glm::radians(30.0f)));
+  }
+  // The straight key reads hip and knee 0 in the lying body frame; the sagging key's hips sink.
+  const std::vector<glm::mat4> straight = modelOf(rig, (*clips)[0].keys[1].local);
+  const Angles a = measure(rig, straight);
+  EXPECT_NEAR(a.hip[kLeft], 0.0f, 0.5f);
+  EXPECT_NEAR(a.knee[kLeft], 0.0f, 0.5f);
+  const float straightHips = straight[static_cast<std::size_t>(rig.hips)][3].y;
+  const float saggingHips = modelOf(rig, (*clips)[0].keys[0].local)[static_cast<std::size_t>(rig.hips)][3].y;
+  EXPECT_LT(saggingHips, straightHips - 0.05f);
+  // The first support is a contact in the extras, on its joint (the elbow) with its point.
+  bool elbowContact = false;
+  for (const BakedClip::Contact& c : (*clips)[0].contacts)
+    elbowContact = elbowContact || (c.joint == "leftLowerArm" && c.point == "elbow" && c.start == 0.0f && c.end == 1.0f);
+  EXPECT_TRUE(elbowContact);
+}
+
+TEST(clipbake, ASupportThatCannotReachTheFloorIsRefusedNamingIt) {
+  std::string text = kSidePlank;
+  const std::string from = "\"supports\": [\"workingElbow\", \"workingFoot\"]";
+  const std::size_t at = text.find(from);  // the first pose, "plank"
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, from.size(), "\"supports\": [\"workingElbow\", \"workingFoot\", \"otherHand\"]");
+  Result<ExerciseSource> source = parseSource(text, "src/test_side.json");
+  ASSERT_TRUE(source) << source.error().message;
+  Result<std::vector<BakedClip>> clips = bakeClips(*source, "src/test_side.json");
+  ASSERT_FALSE(clips);
+  EXPECT_NE(clips.error().message.find("poses.plank: body.supports[2] (rightHand) is"), std::string::npos) << clips.error().message;
+}
+
+TEST(clipbake, HandTargetsAreReachedInTheWorldAndInTheChestFrame) {
+  const std::string text = replaced("\"bottom\": {\"trunk\": {\"inclination\": 40}",
+                                    "\"bottom\": {\"arms\": {\"both\": {\"shoulder\": 40, \"abduction\": -10, \"elbow\": 100, "
+                                    "\"hand\": {\"frame\": \"chest\", \"at\": [0.06, -0.2, 0.25]}}}, \"trunk\": {\"inclination\": 40}");
+  Result<ExerciseSource> source = parseSource(text, "src/test_squat.json");
+  ASSERT_TRUE(source) << source.error().message;
+  Result<std::vector<BakedClip>> clips = bakeClips(*source, "src/test_squat.json");
+  ASSERT_TRUE(clips) << clips.error().message;
+  const Rig& rig = Rig::reference();
+  const std::vector<glm::mat4> m = modelOf(rig, (*clips)[0].keys[0].local);  // the bottom
+  auto pos = [&](int j) { return glm::vec3(m[static_cast<std::size_t>(j)][3]); };
+  const glm::vec3 l = pos(rig.arms[kLeft].upper), r = pos(rig.arms[kRight].upper);
+  const glm::vec3 x = glm::normalize(l - r);
+  const glm::vec3 neck = pos(rig.neck), hips = pos(rig.hips);
+  glm::vec3 up = glm::angleAxis(rig.trunkRestTilt, glm::normalize(glm::vec3(x.x, 0.0f, x.z))) * glm::normalize(neck - hips);
+  up = glm::normalize(up - glm::dot(up, x) * x);
+  const glm::vec3 z = glm::cross(x, up), origin = 0.5f * (l + r);
+  EXPECT_LT(glm::length(pos(rig.arms[kLeft].hand) - (origin + 0.06f * x - 0.2f * up + 0.25f * z)), 0.002f);
+  EXPECT_LT(glm::length(pos(rig.arms[kRight].hand) - (origin - 0.06f * x - 0.2f * up + 0.25f * z)), 0.002f);
+  // Halfway down, the IK is blended in from the standing key (which has no target): the hands
+  // are between the free arms and the target, and nothing jumps.
+  const std::vector<BakedClip::Contact>& contacts = (*clips)[0].contacts;
+  for (const BakedClip::Contact& c : contacts) EXPECT_TRUE(c.point.empty()) << "a chest-frame hand is not a contact";
+}
+
+TEST(clipbake, ASlidingFootStaysOnTheFloorAlongAStraightLine) {
+  const std::string text = replaced("\"bottom\": {\"trunk\": {\"inclination\": 40}",
+                                    "\"bottom\": {\"feet\": {\"left\": {\"at\": [0.17, -0.2], \"slide\": true}}, \"anchor\": \"right\", "
+                                    "\"trunk\": {\"inclination\": 40}");
+  std::string source_text = text;
+  // The left leg is left to the IK in the bottom pose (its foot slid back).
+  const std::string legs = "\"legs\": {\"both\": {\"hip\": 108, \"knee\": 100}}";
+  const std::size_t at = source_text.find(legs);
+  ASSERT_NE(at, std::string::npos);
+  source_text.replace(at, legs.size(), "\"legs\": {\"right\": {\"hip\": 108, \"knee\": 100}}");
+  const std::size_t mistakes = source_text.find(",\n  \"mistakes\"");
+  ASSERT_NE(mistakes, std::string::npos);
+  source_text = source_text.substr(0, mistakes) + "\n}";
+  Result<ExerciseSource> source = parseSource(source_text, "src/test_squat.json");
+  ASSERT_TRUE(source) << source.error().message;
+  Result<std::vector<BakedClip>> clips = bakeClips(*source, "src/test_squat.json");
+  ASSERT_TRUE(clips) << clips.error().message;
+  const Rig& rig = Rig::reference();
+  const BakedClip& clip = (*clips)[0];
+  // Phase "descent" (frames 0-30): the left ball slides from z 0.127 back to z -0.073 on the floor.
+  float lastZ = 1.0f, x = 0.0f;
+  for (std::size_t f = 0; f <= 30; ++f) {
+    const std::vector<glm::mat4> m = modelOf(rig, clip.frames[f]);
+    const glm::vec3 ball(m[static_cast<std::size_t>(rig.legs[kLeft].toes)][3]);
+    if (f == 0) x = ball.x;
+    EXPECT_NEAR(ball.y, rig.rest[static_cast<std::size_t>(rig.legs[kLeft].toes)].y, 5e-4f) << "frame " << f;
+    EXPECT_NEAR(ball.x, x, 5e-4f) << "frame " << f;
+    EXPECT_LE(ball.z, lastZ + 1e-5f) << "frame " << f;
+    lastZ = ball.z;
+  }
+  bool sliding = false;
+  for (const BakedClip::Contact& c : clip.contacts)
+    sliding = sliding || (c.joint == "leftToes" && c.slides && c.start == 0.0f && c.end == 1.0f && c.to.z < c.position.z - 0.19f);
+  EXPECT_TRUE(sliding);
+}
+
+// [SECTION] The new exercises, measured with engine/form
+
+struct Sampled {
+  asset::ImportedModel model;
+  form::BodyRig rig;
+  const anim::Clip* clip(const std::string& name) const {
+    for (const anim::Clip& c : model.clips)
+      if (c.name() == name) return &c;
+    return nullptr;
+  }
+};
+
+Sampled load(const std::string& id) {
+  Sampled s;
+  Result<asset::ImportedModel> m = asset::importGltf(animationsDir() / (id + ".gltf"));
+  EXPECT_TRUE(m) << m.error().message;
+  if (!m) return s;
+  s.model = std::move(m).value();
+  Result<form::BodyRig> rig = form::BodyRig::bind(s.model.skeleton);
+  EXPECT_TRUE(rig) << rig.error().message;
+  if (rig) s.rig = *rig;
+  return s;
+}
+
+form::FrameMeasures measureAt(const Sampled& s, const std::vector<glm::mat4>& model, form::ContactFrame* contacts = nullptr) {
+  form::FrameMeasures out;
+  form::MeasureJob job;
+  job.rig = &s.rig;
+  job.model = model;
+  job.offsets = s.rig.contactOffsets;
+  job.output = &out;
+  job.contacts = contacts;
+  EXPECT_TRUE(job.Run());
+  return out;
+}
+
+// The lowest contact point of a side, named ("heel", "toe tip", ...), for failure messages.
+std::string lowestPoint(const form::ContactFrame& contacts, form::Side side) {
+  static const char* const names[] = {"heel", "toe tip", "ball", "palm", "elbow", "knee"};
+  int lowest = 0;
+  for (int p = 1; p < form::kContactPointCount; ++p)
+    if (contacts.get(side, static_cast<form::ContactPoint>(p)).y < contacts.get(side, static_cast<form::ContactPoint>(lowest)).y) lowest = p;
+  return fmt::format("{} {} at y {:.4f}", side == form::Side::Left ? "left" : "right", names[lowest],
+                     contacts.get(side, static_cast<form::ContactPoint>(lowest)).y);
+}
+
+float markerTime(const anim::Clip& clip, const std::string& name) {
+  for (const anim::Marker& m : clip.markers())
+    if (m.name == name) return m.time;
+  ADD_FAILURE() << "no marker " << name;
+  return 0.0f;
+}
+
+glm::vec3 jointAt(const std::vector<glm::mat4>& m, int joint) { return glm::vec3(m[static_cast<std::size_t>(joint)][3]); }
+
+// Every committed clip: nothing (heels, toes, balls, palms, elbows, knees) sinks more than 5 mm
+// into the floor, at 60 Hz; and every contact in the extras holds its joint within 5 mm.
+TEST_P(CommittedClip, NoContactPointSinksIntoTheFloorAndContactsHold) {
+  const Sampled s = load(GetParam());
+  const nlohmann::json doc = nlohmann::json::parse(readFile(gltfPath()));
+  ASSERT_EQ(doc["animations"].size(), s.model.clips.size());
+  for (std::size_t c = 0; c < s.model.clips.size(); ++c) {
+    const anim::Clip& clip = s.model.clips[c];
+    const int steps = static_cast<int>(std::lround(clip.duration() * 60.0f));
+    for (int k = 0; k <= steps; ++k) {
+      const float t = clip.duration() * static_cast<float>(k) / static_cast<float>(steps);
+      form::ContactFrame contacts;
+      const form::FrameMeasures f = measureAt(s, sampleModel(s.model.skeleton, clip, t), &contacts);
+      for (form::Side side : {form::Side::Left, form::Side::Right})
+        EXPECT_LE(f.get(form::Measure::FloorPenetration, side), 0.005f) << clip.name() << " t=" << t << ": " << lowestPoint(contacts, side);
+    }
+    for (const nlohmann::json& contact : doc["animations"][c]["extras"]["contacts"]) {
+      if (contact.contains("to")) continue;  // a sliding foot
+      const int joint = s.model.skeleton.findJoint(contact["joint"].get<std::string>());
+      ASSERT_GE(joint, 0) << contact.dump();
+      const glm::vec3 spot(contact["position"][0].get<float>(), contact["position"][1].get<float>(), contact["position"][2].get<float>());
+      const float start = contact["start"].get<float>(), end = contact["end"].get<float>();
+      for (int k = 0; k <= 20; ++k) {
+        const float t = start + (end - start) * static_cast<float>(k) / 20.0f;
+        EXPECT_LT(glm::length(jointAt(sampleModel(s.model.skeleton, clip, t), joint) - spot), 0.005f)
+            << clip.name() << " " << contact.dump() << " t=" << t;
+      }
+    }
+  }
+}
+
+TEST(NewExercises, SidePlankHoldsAStraightLineOnItsForearmAndTheMistakesBendOrRollIt) {
+  const Sampled s = load("side_plank");
+  const anim::Clip* correct = s.clip("correct");
+  const anim::Clip* drop = s.clip("mistake_hip_drop");
+  const anim::Clip* roll = s.clip("mistake_trunk_rotation");
+  ASSERT_TRUE(correct && drop && roll);
+  const form::BodyJoints& j = s.rig.joints;
+  const int left = form::index(form::Side::Left);
+  const float hold = markerTime(*correct, "hold") + 1.0f;
+  const std::vector<glm::mat4> m = sampleModel(s.model.skeleton, *correct, hold);
+  const form::FrameMeasures f = measureAt(s, m);
+  EXPECT_GT(f.get(form::Measure::BodyLine, form::Side::Left), 175.0f);  // 180 +/- 10 (biomechanics.md C)
+  // Elbow under the shoulder (upper arm within 10 degrees of vertical), forearm flat on the floor.
+  const glm::vec3 shoulder = jointAt(m, j.arm[left].upperArm), elbow = jointAt(m, j.arm[left].lowerArm), wrist = jointAt(m, j.arm[left].hand);
+  EXPECT_GT(glm::normalize(shoulder - elbow).y, std::cos(glm::radians(20.0f)));
+  EXPECT_NEAR(elbow.y, 0.035f, 0.003f);
+  EXPECT_NEAR(wrist.y, 0.035f, 0.003f);
+  // Lying on the left side: the left hip below the right, feet stacked.
+  EXPECT_GT(jointAt(m, j.leg[1].upperLeg).y - jointAt(m, j.leg[0].upperLeg).y, 0.12f);
+  EXPECT_GT(jointAt(m, j.leg[1].foot).y - jointAt(m, j.leg[0].foot).y, 0.05f);
+  // Hip drop: the line breaks (< 170) and the hips sink; trunk rotation: the chest faces the floor.
+  const std::vector<glm::mat4> md = sampleModel(s.model.skeleton, *drop, hold);
+  EXPECT_LT(measureAt(s, md).get(form::Measure::BodyLine, form::Side::Left), 170.0f);
+  EXPECT_LT(jointAt(md, j.hips).y, jointAt(m, j.hips).y - 0.08f);
+  const std::vector<glm::mat4> mr = sampleModel(s.model.skeleton, *roll, hold);
+  auto chestForwardDown = [&](const std::vector<glm::mat4>& model) {
+    return -glm::normalize(glm::vec3(model[static_cast<std::size_t>(j.upperChest)][2])).y;  // sine of the tilt toward the floor
+  };
+  EXPECT_LT(std::abs(chestForwardDown(m)), std::sin(glm::radians(3.0f)));
+  EXPECT_GT(chestForwardDown(mr), std::sin(glm::radians(15.0f)));
+  EXPECT_NEAR(jointAt(mr, j.arm[left].hand).y, 0.035f, 0.003f);  // the forearm stays on the floor (hand IK)
+}
+
+TEST(NewExercises, ClamshellOpensTheTopKneeWithHeelsTogetherAndAStillPelvis) {
+  const Sampled s = load("clamshell");
+  const anim::Clip* correct = s.clip("correct");
+  const anim::Clip* pelvisRoll = s.clip("mistake_pelvis_roll");
+  const anim::Clip* heels = s.clip("mistake_heels_apart");
+  ASSERT_TRUE(correct && pelvisRoll && heels);
+  const form::BodyJoints& j = s.rig.joints;
+  auto opening = [&](const std::vector<glm::mat4>& m) {  // degrees between the thighs (knee-hip-knee)
+    const glm::vec3 a = jointAt(m, j.leg[0].lowerLeg) - jointAt(m, j.leg[0].upperLeg);
+    const glm::vec3 b = jointAt(m, j.leg[1].lowerLeg) - jointAt(m, j.leg[1].upperLeg);
+    return glm::degrees(std::acos(glm::dot(glm::normalize(a), glm::normalize(b))));
+  };
+  auto heelGap = [&](const std::vector<glm::mat4>& m) { return glm::length(jointAt(m, j.leg[0].foot) - jointAt(m, j.leg[1].foot)); };
+  auto pelvis = [&](const std::vector<glm::mat4>& m) { return glm::quat_cast(glm::mat3(m[static_cast<std::size_t>(j.hips)])); };
+  const std::vector<glm::mat4> closed = sampleModel(s.model.skeleton, *correct, markerTime(*correct, "open"));
+  const std::vector<glm::mat4> top = sampleModel(s.model.skeleton, *correct, markerTime(*correct, "top"));
+  // The top knee swings up: its thigh turns by over 25 degrees (a 40 degree turn about the hip-ankle
+  // line; hip external rotation ~30-45, biomechanics.md E) and the knees part by over 15 cm.
+  const glm::vec3 thighClosed = jointAt(closed, j.leg[1].lowerLeg) - jointAt(closed, j.leg[1].upperLeg);
+  const glm::vec3 thighOpen = jointAt(top, j.leg[1].lowerLeg) - jointAt(top, j.leg[1].upperLeg);
+  EXPECT_GT(glm::degrees(std::acos(glm::dot(glm::normalize(thighClosed), glm::normalize(thighOpen)))), 25.0f);
+  auto kneeGap = [&](const std::vector<glm::mat4>& m) { return glm::length(jointAt(m, j.leg[0].lowerLeg) - jointAt(m, j.leg[1].lowerLeg)); };
+  EXPECT_GT(kneeGap(top) - kneeGap(closed), 0.15f);
+  EXPECT_GT(opening(top), opening(closed));
+  for (int k = 0; k <= 50; ++k) {
+    const std::vector<glm::mat4> m = sampleModel(s.model.skeleton, *correct, correct->duration() * static_cast<float>(k) / 50.0f);
+    EXPECT_LT(heelGap(m) - heelGap(closed), 0.02f) << "the heels part";
+    EXPECT_LT(glm::degrees(glm::angle(pelvis(m) * glm::inverse(pelvis(closed)))), 1.0f) << "the pelvis moves";
+  }
+  const float tTop = markerTime(*pelvisRoll, "top");
+  const std::vector<glm::mat4> rolled = sampleModel(s.model.skeleton, *pelvisRoll, tTop);
+  EXPECT_GT(glm::degrees(glm::angle(pelvis(rolled) * glm::inverse(pelvis(closed)))), 12.0f);
+  const std::vector<glm::mat4> apart = sampleModel(s.model.skeleton, *heels, markerTime(*heels, "top"));
+  EXPECT_GT(heelGap(apart) - heelGap(closed), 0.08f);
+}
+
+TEST(NewExercises, BoundingStaysOverTheOriginWithFlightAndStanceFeetOnTheFloor) {
+  const Sampled s = load("bounding");
+  const form::BodyJoints& j = s.rig.joints;
+  for (const anim::Clip& clip : s.model.clips) {
+    float lowestInFlight = 1.0f;
+    const float flight = markerTime(clip, "flight"), reach = markerTime(clip, "reach");
+    for (int k = 0; k <= 120; ++k) {
+      const float t = clip.duration() * static_cast<float>(k) / 120.0f;
+      const std::vector<glm::mat4> m = sampleModel(s.model.skeleton, clip, t);
+      const glm::vec3 hips = jointAt(m, j.hips);
+      EXPECT_LT(glm::length(glm::vec2(hips.x, hips.z)), 0.12f) << clip.name() << " t=" << t << ": baked in place";
+      if (t > flight + 0.1f && t < reach + 0.05f)
+        for (int side = 0; side < 2; ++side) lowestInFlight = std::min(lowestInFlight, jointAt(m, j.leg[side].toes).y);
+    }
+    EXPECT_GT(lowestInFlight, 0.04f) << clip.name() << ": both feet leave the floor";
+    // Left stance (landing, push_off): the left ball stays on the floor and moves straight back.
+    const float t0 = markerTime(clip, "landing"), t1 = flight;
+    float lastZ = 10.0f;
+    for (int k = 0; k <= 20; ++k) {
+      const float t = t0 + (t1 - t0) * static_cast<float>(k) / 20.0f;
+      const glm::vec3 ball = jointAt(sampleModel(s.model.skeleton, clip, t), j.leg[0].toes);
+      EXPECT_NEAR(ball.y, 0.021f, 0.003f) << clip.name() << " t=" << t;
+      EXPECT_LE(ball.z, lastZ + 0.002f) << clip.name() << " t=" << t;
+      lastZ = ball.z;
+    }
+  }
+  // Contact time: 0.2 s in the correct clip, 0.4 s when the stance collapses (> 0.3 s, biomechanics.md D).
+  const anim::Clip* correct = s.clip("correct");
+  const anim::Clip* collapse = s.clip("mistake_collapse");
+  ASSERT_TRUE(correct && collapse);
+  EXPECT_NEAR(markerTime(*correct, "flight") - markerTime(*correct, "landing"), 0.2f, 1e-3f);
+  EXPECT_GT(markerTime(*collapse, "flight") - markerTime(*collapse, "landing"), 0.3f);
+}
+
+TEST(NewExercises, LateralBandWalkStepsOutAndBackWithPlantedFeet) {
+  const Sampled s = load("lateral_band_walk");
+  const anim::Clip* correct = s.clip("correct");
+  ASSERT_TRUE(correct);
+  const form::BodyJoints& j = s.rig.joints;
+  const float out = markerTime(*correct, "step_out"), in = markerTime(*correct, "step_in");
+  const std::vector<glm::mat4> start = sampleModel(s.model.skeleton, *correct, out);
+  const std::vector<glm::mat4> wide = sampleModel(s.model.skeleton, *correct, in);
+  // The left foot leads 0.15 m out; the right stays planted meanwhile.
+  EXPECT_NEAR(jointAt(wide, j.leg[0].foot).x - jointAt(start, j.leg[0].foot).x, 0.15f, 0.002f);
+  for (int k = 0; k <= 20; ++k) {
+    const float t = out + (in - out) * static_cast<float>(k) / 20.0f;
+    EXPECT_LT(glm::length(jointAt(sampleModel(s.model.skeleton, *correct, t), j.leg[1].toes) - jointAt(start, j.leg[1].toes)), 0.002f);
+  }
+  // Half squat throughout (hip 30-45, knee 30-45, biomechanics.md E), knees over the feet.
+  for (int k = 0; k <= 40; ++k) {
+    const float t = correct->duration() * static_cast<float>(k) / 40.0f;
+    const form::FrameMeasures f = measureAt(s, sampleModel(s.model.skeleton, *correct, t));
+    for (form::Side side : {form::Side::Left, form::Side::Right}) {
+      EXPECT_GT(f.get(form::Measure::KneeFlexion, side), 28.0f) << "t=" << t;
+      EXPECT_LT(std::abs(f.get(form::Measure::KneeFppa, side)), 8.0f) << "t=" << t;
+    }
   }
 }
 

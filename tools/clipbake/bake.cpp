@@ -30,6 +30,7 @@ float ease(Easing easing, float u) {
 
 Result<std::vector<BakedClip>> bakeClips(const ExerciseSource& source, const std::string& file) {
   const Rig& rig = Rig::reference();
+  const float rate = source.frameRate;
   std::vector<BakedClip> out;
   for (const ClipSpec& spec : source.clips) {
     const std::string where = spec.name == "correct" ? file : fmt::format("{} ({})", file, spec.name);
@@ -44,31 +45,73 @@ Result<std::vector<BakedClip>> bakeClips(const ExerciseSource& source, const std
         if (spec.poseNames[i] == name) return i;
       return std::size_t{0};
     };
+    // A lying body stays lying on the same supports through the clip.
+    for (std::size_t i = 1; i < spec.poses.size(); ++i) {
+      const BodyParams &b0 = spec.poses[0].body, &bi = spec.poses[i].body;
+      bool same = b0.lying == bi.lying && b0.at == bi.at && b0.supports.size() == bi.supports.size();
+      for (std::size_t k = 0; same && k < b0.supports.size(); ++k)
+        same = b0.supports[k].side == bi.supports[k].side && b0.supports[k].point == bi.supports[k].point;
+      if (!same)
+        return makeError(fmt::format("{}: poses.{}: \"body\" differs from poses.{} (every pose of a clip lies on the same "
+                                     "supports and spot, or none does)",
+                                     where, spec.poseNames[i], spec.poseNames[0]));
+    }
     BakedClip clip;
     clip.name = spec.name;
     clip.description = spec.description;
     int frame = 0;
     std::size_t from = keyIndex(spec.phases.back().to);
     for (const Phase& phase : spec.phases) {
-      const int frames = static_cast<int>(std::lround(static_cast<double>(phase.duration) * 30.0));
+      const int frames = static_cast<int>(std::lround(static_cast<double>(phase.duration) * static_cast<double>(rate)));
       const std::size_t to = keyIndex(phase.to);
-      clip.markers.push_back({phase.name, static_cast<float>(frame) / kFrameRate});
+      clip.markers.push_back({phase.name, static_cast<float>(frame) / rate});
+      const float start = static_cast<float>(frame) / rate, end = static_cast<float>(frame + frames) / rate;
+      // A contact on one spot through the phase; merged with the same contact of the phase before.
+      auto addContact = [&](BakedClip::Contact c) {
+        auto previous = std::find_if(clip.contacts.rbegin(), clip.contacts.rend(),
+                                     [&](const BakedClip::Contact& p) { return p.joint == c.joint; });
+        if (!c.slides && previous != clip.contacts.rend() && !previous->slides && previous->end == start &&
+            glm::length(previous->position - c.position) < 1e-4f)
+          previous->end = end;
+        else clip.contacts.push_back(std::move(c));
+      };
       for (int side : {kLeft, kRight}) {
         const FootParams& fa = spec.poses[from].feet[static_cast<std::size_t>(side)];
         const FootParams& fb = spec.poses[to].feet[static_cast<std::size_t>(side)];
-        const bool stays = fa.contact == Contact::Planted && fb.contact == Contact::Planted && fa.at == fb.at &&
-                           fa.toeOut == fb.toeOut && fa.lift == fb.lift;
-        if (!stays) continue;
-        const float start = static_cast<float>(frame) / kFrameRate, end = static_cast<float>(frame + frames) / kFrameRate;
-        const glm::vec3 ball = ballTarget(rig, fa, side);
-        auto previous = std::find_if(clip.contacts.rbegin(), clip.contacts.rend(),
-                                     [&](const BakedClip::Contact& c) { return c.side == side; });
-        if (previous != clip.contacts.rend() && previous->end == start && previous->ball == ball) previous->end = end;
-        else clip.contacts.push_back({side, start, end, ball});
+        const std::string toes = side == kLeft ? "leftToes" : "rightToes";
+        const bool both = fa.contact == Contact::Planted && fb.contact == Contact::Planted && fa.lift == fb.lift;
+        if (both && fb.slide && fa.at != fb.at) {
+          addContact({toes, "", start, end, ballTarget(rig, fa, side), true, ballTarget(rig, fb, side)});
+          continue;
+        }
+        const bool stays = both && fa.at == fb.at && fa.toeOut == fb.toeOut;
+        if (stays) addContact({toes, "", start, end, ballTarget(rig, fa, side)});
       }
+      const std::size_t firstFrame = clip.frames.size();
       for (int f = 0; f < frames; ++f) {
         const float u = ease(phase.easing, static_cast<float>(f) / static_cast<float>(frames));
         clip.frames.push_back(interpolateKeys(rig, keys[from], keys[to], u));
+      }
+      // A lying body's supports, and hands held on one spot by the IK: a contact when the
+      // point stays within 1 mm through the phase (its joint's position at the phase's start).
+      std::vector<Support> held = spec.poses[to].body.supports;
+      for (int side : {kLeft, kRight}) {
+        const ArmParams &aa = spec.poses[from].arms[static_cast<std::size_t>(side)], &ab = spec.poses[to].arms[static_cast<std::size_t>(side)];
+        if (aa.handFrame == ArmParams::HandFrame::World && ab.handFrame == ArmParams::HandFrame::World && aa.hand == ab.hand)
+          held.push_back({side, SupportPoint::Hand});
+      }
+      for (const Support& support : held) {
+        const int joint = supportJoint(rig, support);
+        std::vector<glm::vec3> path;
+        for (std::size_t f = firstFrame; f < clip.frames.size(); ++f)
+          path.push_back(glm::vec3(modelOf(rig, clip.frames[f])[static_cast<std::size_t>(joint)][3]));
+        path.push_back(glm::vec3(keys[to].model[static_cast<std::size_t>(joint)][3]));
+        bool still = true;
+        for (const glm::vec3& p : path) still = still && glm::length(p - path.front()) < 0.001f;
+        if (!still) continue;
+        static const char* const points[] = {"elbow", "hand", "knee", "foot", "hip"};
+        addContact({rig.skeleton.names()[static_cast<std::size_t>(joint)], points[static_cast<int>(support.point)], start,
+                    end, path.front()});
       }
       frame += frames;
       clip.keyFrames.push_back(frame);
@@ -77,7 +120,7 @@ Result<std::vector<BakedClip>> bakeClips(const ExerciseSource& source, const std
       from = to;
     }
     clip.frames.push_back(keys[from].local);  // the loop closes on the first frame's pose
-    clip.duration = static_cast<float>(frame) / kFrameRate;
+    clip.duration = static_cast<float>(frame) / rate;
     out.push_back(std::move(clip));
   }
   return out;
@@ -88,16 +131,31 @@ std::string report(const std::vector<BakedClip>& clips) {
   std::string out;
   for (const BakedClip& clip : clips) {
     out += fmt::format("{} ({:.2f} s, {} frames)\n", clip.name, clip.duration, clip.frames.size());
-    out += "  key        frame  trunk   hipL   hipR  kneeL  kneeR  ankL  ankR  fppaL  fppaR  shL   shR  elbL elbR  ankleL(y)  ankleR(y)  toesL(y) toesR(y)  hips(y)  neck(y) elbowL(y) handL(y)\n";
+    out += "  key        frame  trunk   hipL   hipR  kneeL  kneeR  ankL  ankR  fppaL  fppaR  shL   shR  elbL elbR  ankleL(y)  ankleR(y)  toesL(y) toesR(y)  hips(y)  neck(y) elbowL(y) handL(y)  hips(x)  hips(z)\n";
     for (std::size_t k = 0; k < clip.keys.size(); ++k) {
       const std::vector<glm::mat4> model = modelOf(rig, clip.frames[static_cast<std::size_t>(clip.keyFrames[k])]);
       const Angles a = measure(rig, model);
       auto y = [&](int j) { return model[static_cast<std::size_t>(j)][3].y; };
-      out += fmt::format("  {:<10} {:>5} {:>6.1f} {:>6.1f} {:>6.1f} {:>6.1f} {:>6.1f} {:>5.1f} {:>5.1f} {:>6.1f} {:>6.1f} {:>5.1f} {:>5.1f} {:>5.1f} {:>4.1f}  {:>8.3f}  {:>8.3f}  {:>8.3f} {:>8.3f} {:>8.3f} {:>8.3f} {:>8.3f} {:>8.3f}\n",
+      out += fmt::format("  {:<10} {:>5} {:>6.1f} {:>6.1f} {:>6.1f} {:>6.1f} {:>6.1f} {:>5.1f} {:>5.1f} {:>6.1f} {:>6.1f} {:>5.1f} {:>5.1f} {:>5.1f} {:>4.1f}  {:>8.3f}  {:>8.3f}  {:>8.3f} {:>8.3f} {:>8.3f} {:>8.3f} {:>8.3f} {:>8.3f} {:>8.3f} {:>8.3f}\n",
                          clip.keyNames[k], clip.keyFrames[k], a.trunkInclination, a.hip[0], a.hip[1], a.knee[0],
                          a.knee[1], a.ankle[0], a.ankle[1], a.fppa[0], a.fppa[1], a.shoulder[0], a.shoulder[1],
                          a.elbow[0], a.elbow[1], y(rig.legs[0].foot), y(rig.legs[1].foot), y(rig.legs[0].toes),
-                         y(rig.legs[1].toes), y(rig.hips), y(rig.neck), y(rig.arms[0].lower), y(rig.arms[0].hand));
+                         y(rig.legs[1].toes), y(rig.hips), y(rig.neck), y(rig.arms[0].lower), y(rig.arms[0].hand),
+                         model[static_cast<std::size_t>(rig.hips)][3].x, model[static_cast<std::size_t>(rig.hips)][3].z);
+      // Wrists (both hands) and, for a lying body, its roll and every support's height.
+      auto p = [&](int j) { return glm::vec3(model[static_cast<std::size_t>(j)][3]); };
+      const glm::vec3 wl = p(rig.arms[0].hand), wr = p(rig.arms[1].hand), el = p(rig.arms[0].lower), er = p(rig.arms[1].lower);
+      out += fmt::format("  {:<10}       wristL ({:.3f}, {:.3f}, {:.3f}) wristR ({:.3f}, {:.3f}, {:.3f}) elbowL ({:.3f}, {:.3f}, {:.3f}) elbowR ({:.3f}, {:.3f}, {:.3f})",
+                         "", wl.x, wl.y, wl.z, wr.x, wr.y, wr.z, el.x, el.y, el.z, er.x, er.y, er.z);
+      const KeySolution& key = clip.keys[k];
+      if (key.params.body.lying) {
+        out += fmt::format("  roll {:.1f}", key.roll);
+        for (const Support& s : key.params.body.supports) {
+          const glm::vec3 q = supportPoint(rig, model, s);
+          out += fmt::format("  {} ({:.3f}, {:.3f}, {:.3f})", supportName(s), q.x, q.y, q.z);
+        }
+      }
+      out += "\n";
     }
   }
   return out;
@@ -177,7 +235,7 @@ GltfFiles encodeGltf(const ExerciseSource& source, const std::vector<BakedClip>&
   for (const BakedClip& clip : clips) {
     const std::size_t frames = clip.frames.size();
     std::vector<float> times(frames);
-    for (std::size_t f = 0; f < frames; ++f) times[f] = static_cast<float>(f) / kFrameRate;
+    for (std::size_t f = 0; f < frames; ++f) times[f] = static_cast<float>(f) / source.frameRate;
     const int input = accessor(times, "SCALAR", frames, true);
     ordered_json samplers = ordered_json::array(), channels = ordered_json::array();
     auto channel = [&](int node, const char* path, int output) {
@@ -208,11 +266,15 @@ GltfFiles encodeGltf(const ExerciseSource& source, const std::vector<BakedClip>&
     ordered_json markers = ordered_json::array();
     for (const anim::Marker& m : clip.markers) markers.push_back({{"name", m.name}, {"time", num(m.time)}});
     ordered_json contacts = ordered_json::array();
-    for (const BakedClip::Contact& c : clip.contacts)
-      contacts.push_back({{"joint", c.side == kLeft ? "leftToes" : "rightToes"},
-                          {"start", num(c.start)},
-                          {"end", num(c.end)},
-                          {"position", ordered_json::array({num(c.ball.x), num(c.ball.y), num(c.ball.z)})}});
+    for (const BakedClip::Contact& c : clip.contacts) {
+      ordered_json entry = {{"joint", c.joint}};
+      if (!c.point.empty()) entry["point"] = c.point;
+      entry["start"] = num(c.start);
+      entry["end"] = num(c.end);
+      entry["position"] = ordered_json::array({num(c.position.x), num(c.position.y), num(c.position.z)});
+      if (c.slides) entry["to"] = ordered_json::array({num(c.to.x), num(c.to.y), num(c.to.z)});
+      contacts.push_back(entry);
+    }
     animations.push_back({{"name", clip.name},
                           {"channels", channels},
                           {"samplers", samplers},
@@ -238,7 +300,7 @@ GltfFiles encodeGltf(const ExerciseSource& source, const std::vector<BakedClip>&
                                           {"title", source.title},
                                           {"side", source.side},
                                           {"referenceBody", "male_175"},
-                                          {"frameRate", 30},
+                                          {"frameRate", static_cast<int>(source.frameRate)},
                                           {"props", props}}}}}};
   doc["scene"] = 0;
   doc["scenes"] = ordered_json::array({{{"nodes", ordered_json::array({rig.hips})}}});

@@ -19,7 +19,7 @@
 
 namespace formviz::clipbake {
 
-inline constexpr float kFrameRate = 30.0f;
+inline constexpr float kFrameRate = 30.0f;  // the default; a source may ask for 60 (ExerciseSource::frameRate)
 
 // One sampled clip: a local pose per frame on the reference skeleton.
 struct BakedClip {
@@ -30,10 +30,15 @@ struct BakedClip {
   float duration = 0.0f;
   // Time spans in which a foot stays planted on one spot (consecutive phases merged), for
   // players that pin feet on other bodies (anim::ContactConstraint) and for the form checker.
+  // Feet: the ball (Toes joint) on its spot. Other contacts (a lying body's supports, a hand
+  // held on one spot by the IK) name the joint the contact hangs from and the kind of point.
   struct Contact {
-    int side = kLeft;          // kLeft / kRight
+    std::string joint;         // "leftToes", "leftLowerArm", ...
+    std::string point;         // "" for a foot's ball; else elbow, hand, knee, foot (its side), hip
     float start = 0.0f, end = 0.0f;  // seconds
-    glm::vec3 ball{0.0f};      // the ball of the foot (Toes joint) on its spot, reference body, metres
+    glm::vec3 position{0.0f};  // the joint's position on the reference body, metres
+    bool slides = false;       // a sliding foot (FootParams::slide): moves on the floor to `to`
+    glm::vec3 to{0.0f};
   };
   std::vector<Contact> contacts;
   // Key poses: the frame index of each phase's end and the solved key.

@@ -28,6 +28,7 @@ float rad(float degrees) { return glm::radians(degrees); }
 float deg(float radians) { return glm::degrees(radians); }
 glm::quat aa(float degrees, const glm::vec3& axis) { return glm::angleAxis(rad(degrees), glm::normalize(axis)); }
 float sideSign(int side) { return side == kLeft ? 1.0f : -1.0f; }
+float mixAngle(float a, float b, float u) { return a + (b - a) * u; }
 std::size_t at(int i) { return static_cast<std::size_t>(i); }
 
 glm::vec3 orthogonalTo(const glm::vec3& v, const glm::vec3& axis) { return glm::normalize(v - glm::dot(v, axis) * axis); }
@@ -63,11 +64,19 @@ struct State {
   glm::vec3 pelvis{0.0f};
 };
 
+// The body frame's lateral axis, as engine/form defines it: the hip line made horizontal, or
+// the hip line itself when the body lies on its side (within 30 degrees of vertical).
+glm::vec3 bodyLateral(const Rig& rig, const std::vector<glm::mat4>& model, bool* lying = nullptr) {
+  const glm::vec3 axis =
+      glm::normalize(position(model, rig.legs[kLeft].upper) - position(model, rig.legs[kRight].upper));
+  const bool side = std::abs(axis.y) > std::cos(rad(30.0f));
+  if (lying) *lying = side;
+  if (side) return axis;
+  return glm::normalize(glm::vec3(axis.x, 0.0f, axis.z));
+}
+
 glm::vec3 trunkLine(const Rig& rig, const std::vector<glm::mat4>& model) {
-  const glm::vec3 hipL = position(model, rig.legs[kLeft].upper), hipR = position(model, rig.legs[kRight].upper);
-  glm::vec3 lateral = hipL - hipR;
-  lateral.y = 0.0f;
-  lateral = glm::normalize(lateral);
+  const glm::vec3 lateral = bodyLateral(rig, model);
   const glm::vec3 line = glm::normalize(position(model, rig.neck) - position(model, rig.hips));
   return glm::normalize(glm::angleAxis(rig.trunkRestTilt, lateral) * line);
 }
@@ -114,7 +123,7 @@ anim::Pose build(const Rig& rig, const State& s) {
     const Rig::Arm& arm = rig.arms[at(side)];
     const ArmParams& a = p.arms[at(side)];
     const float sg = sideSign(side);
-    world[at(arm.shoulder)] = world[at(rig.upperChest)];
+    world[at(arm.shoulder)] = world[at(rig.upperChest)] * aa(sg * a.shrug, kZ);
     const glm::vec3 sag = -std::cos(rad(a.shoulder)) * armUp + std::sin(rad(a.shoulder)) * ft;
     const glm::vec3 d = glm::normalize(std::cos(rad(a.abduction)) * sag + std::sin(rad(a.abduction)) * sg * lt);
     glm::vec3 ant = std::cos(rad(a.shoulder)) * ft + std::sin(rad(a.shoulder)) * armUp;
@@ -185,7 +194,7 @@ anim::Pose build(const Rig& rig, const State& s) {
 
 // World rotation of a planted foot: turned out, heel raised about the ball.
 glm::quat plantedFootRotation(const FootParams& f, int side) {
-  return aa(sideSign(side) * f.toeOut, kY) * aa(f.heelRise, kX);
+  return aa(sideSign(side) * f.toeOut, kY) * aa(f.heelRise, kX) * aa(-sideSign(side) * f.roll, kZ);
 }
 
 glm::vec3 ankleTarget(const Rig& rig, const FootParams& f, int side) {
@@ -222,6 +231,12 @@ float lowestSolePoint(const Rig& rig, const std::vector<glm::mat4>& model, int s
   return std::min(heel, std::min(ball, tip));
 }
 
+// A foot that slides along the floor from key a's spot to key b's (FootParams::slide).
+bool slides(const PoseParams& a, const PoseParams& b, int side) {
+  const FootParams &fa = a.feet[at(side)], &fb = b.feet[at(side)];
+  return fb.slide && fa.contact == Contact::Planted && fb.contact == Contact::Planted && fa.lift == fb.lift;
+}
+
 bool plantedSame(const FootParams& a, const FootParams& b) {
   return a.contact == Contact::Planted && b.contact == Contact::Planted && a.at == b.at && a.toeOut == b.toeOut &&
          a.lift == b.lift;
@@ -255,7 +270,8 @@ const Rig& Rig::reference() {
     for (int side : {kLeft, kRight}) {
       const std::string s = side == kLeft ? "left" : "right";
       r.legs[at(side)] = {find(s + "UpperLeg"), find(s + "LowerLeg"), find(s + "Foot"), find(s + "Toes")};
-      r.arms[at(side)] = {find(s + "Shoulder"), find(s + "UpperArm"), find(s + "LowerArm"), find(s + "Hand")};
+      r.arms[at(side)] = {find(s + "Shoulder"), find(s + "UpperArm"), find(s + "LowerArm"), find(s + "Hand"),
+                          find(s + "MiddleProximal")};
     }
     const glm::vec3 line = r.rest[at(r.neck)] - r.rest[at(r.hips)];
     r.trunkRestTilt = std::atan2(-line.z, line.y);
@@ -271,6 +287,37 @@ glm::vec3 ballTarget(const Rig& rig, const FootParams& foot, int side) {
   return glm::vec3(foot.at.x + turned.x, rig.rest[at(leg.toes)].y + foot.lift, foot.at.y + turned.z);
 }
 
+int supportJoint(const Rig& rig, const Support& support) {
+  const Rig::Arm& arm = rig.arms[at(support.side)];
+  const Rig::Leg& leg = rig.legs[at(support.side)];
+  switch (support.point) {
+    case SupportPoint::Elbow: return arm.lower;
+    case SupportPoint::Hand: return arm.hand;
+    case SupportPoint::Knee: return leg.lower;
+    case SupportPoint::Foot: return leg.foot;
+    case SupportPoint::Hip: return leg.upper;
+  }
+  return arm.lower;
+}
+
+std::string supportName(const Support& support) {
+  static const char* const names[] = {"Elbow", "Hand", "Knee", "Foot", "Hip"};
+  return fmt::format("{}{}", support.side == kLeft ? "left" : "right", names[static_cast<int>(support.point)]);
+}
+
+glm::vec3 supportPoint(const Rig& rig, std::span<const glm::mat4> model, const Support& support) {
+  const Rig::Arm& arm = rig.arms[at(support.side)];
+  auto pos = [&](int j) { return glm::vec3(model[at(j)][3]); };
+  switch (support.point) {
+    case SupportPoint::Elbow: return pos(arm.lower) - 0.035f * kY;
+    case SupportPoint::Hand: return 0.5f * (pos(arm.hand) + pos(arm.middleProximal)) - 0.025f * kY;
+    case SupportPoint::Knee: return pos(rig.legs[at(support.side)].lower) - 0.05f * kY;
+    case SupportPoint::Foot: return pos(rig.legs[at(support.side)].foot) - 0.047f * kY;
+    case SupportPoint::Hip: return pos(rig.legs[at(support.side)].upper) - 0.09f * kY;
+  }
+  return pos(arm.lower);
+}
+
 std::vector<glm::mat4> modelOf(const Rig& rig, std::span<const anim::Transform> local) {
   std::vector<glm::mat4> model(at(rig.skeleton.jointCount()));
   anim::LocalToModelJob job{&rig.skeleton, local, model};
@@ -284,11 +331,13 @@ Angles measure(const Rig& rig, std::span<const glm::mat4> modelSpan) {
   const std::vector<glm::mat4> model(modelSpan.begin(), modelSpan.end());
   Angles a;
   const glm::vec3 up = trunkLine(rig, model);
-  glm::vec3 lateral = position(model, rig.legs[kLeft].upper) - position(model, rig.legs[kRight].upper);
-  lateral.y = 0.0f;
-  lateral = glm::normalize(lateral);
-  const glm::vec3 forward = glm::cross(lateral, kY);
-  a.trunkInclination = angleBetween(up, kY) * (glm::dot(up, forward) >= 0.0f ? 1.0f : -1.0f);
+  bool lying = false;
+  const glm::vec3 lateral = bodyLateral(rig, model, &lying);
+  // Lying on the side: U = the trunk line made perpendicular to L, and the inclination is the
+  // unsigned 3-D angle from vertical (engine/form's definitions).
+  const glm::vec3 forward = lying ? glm::normalize(glm::cross(lateral, orthogonalTo(up, lateral))) : glm::cross(lateral, kY);
+  a.trunkInclination = angleBetween(up, kY) * (lying || glm::dot(up, forward) >= 0.0f ? 1.0f : -1.0f);
+  a.trunkSagittal = signedAngle(glm::cross(forward, lateral), up, lateral);
   const glm::vec3 armLateral =
       glm::normalize(position(model, rig.arms[kLeft].upper) - position(model, rig.arms[kRight].upper));
   for (int side : {kLeft, kRight}) {
@@ -340,6 +389,105 @@ int firstPlanted(const PoseParams& p) {
   return -1;
 }
 
+// Rolls an upright pose (local, with its model matrices) about the pelvis's forward axis and
+// puts it down on its supports (see BodyParams). Returns the roll used, degrees.
+// The roll is about +Z (the way an unturned figure faces), so a lying pose's pelvis.rotation
+// turns the body about its own long axis (+ its front toward its left side).
+float placeLying(const Rig& rig, const BodyParams& body, float roll, anim::Pose& local, std::vector<glm::mat4>& model) {
+  const glm::quat upright = local[at(rig.hips)].rotation;
+  const glm::vec3 forward = kZ;
+  auto pose = [&](float r) {
+    local[at(rig.hips)].rotation = glm::normalize(aa(-r, forward) * upright);
+    model = modelOf(rig, local);
+  };
+  if (body.supports.size() >= 2) {
+    // Secant-free Newton on one unknown: the second support's height minus the first's.
+    auto gap = [&](float r) {
+      pose(r);
+      return supportPoint(rig, model, body.supports[1]).y - supportPoint(rig, model, body.supports[0]).y;
+    };
+    for (int it = 0; it < 12; ++it) {
+      const float g0 = gap(roll);
+      if (std::abs(g0) < 1e-5f) break;
+      const float slope = (gap(roll + 0.1f) - g0) / 0.1f;
+      if (std::abs(slope) < 1e-6f) break;
+      roll -= std::clamp(g0 / slope, -10.0f, 10.0f);
+    }
+  }
+  pose(roll);
+  const glm::vec3 delta = glm::vec3(body.at.x, 0.0f, body.at.y) - supportPoint(rig, model, body.supports[0]);
+  local[at(rig.hips)].translation += delta;
+  for (glm::mat4& m : model) m[3] += glm::vec4(delta, 0.0f);
+  return roll;
+}
+
+// The thorax frame hands are placed in: origin midway between the shoulder joints, x toward the
+// figure's left along the shoulder line, y the trunk line made perpendicular to it, z forward.
+glm::mat4 chestFrame(const Rig& rig, const std::vector<glm::mat4>& model) {
+  const glm::vec3 l = position(model, rig.arms[kLeft].upper), r = position(model, rig.arms[kRight].upper);
+  const glm::vec3 x = glm::normalize(l - r);
+  const glm::vec3 y = orthogonalTo(trunkLine(rig, model), x);
+  return glm::mat4(glm::vec4(x, 0.0f), glm::vec4(y, 0.0f), glm::vec4(glm::cross(x, y), 0.0f), glm::vec4(0.5f * (l + r), 1.0f));
+}
+
+// Moves the wrists onto their targets with the two-bone IK: each key's target (a chest-frame
+// target is blended in the chest frame), weighted in or out where only one key has one.
+void reachHands(const Rig& rig, const PoseParams& pa, const PoseParams& pb, float u, anim::Pose& local,
+                std::vector<glm::mat4>& model) {
+  for (int side : {kLeft, kRight}) {
+    const ArmParams &a = pa.arms[at(side)], &b = pb.arms[at(side)];
+    using F = ArmParams::HandFrame;
+    if (a.handFrame == F::None && b.handFrame == F::None) continue;
+    const glm::mat4 chest = chestFrame(rig, model);
+    auto world = [&](const ArmParams& arm) {
+      return arm.handFrame == F::Chest ? glm::vec3(chest * glm::vec4(arm.hand, 1.0f)) : arm.hand;
+    };
+    glm::vec3 target;
+    float weight = 1.0f;
+    if (a.handFrame == b.handFrame) {
+      const glm::vec3 mixed = glm::mix(a.hand, b.hand, u);
+      target = a.handFrame == F::Chest ? glm::vec3(chest * glm::vec4(mixed, 1.0f)) : mixed;
+    } else if (a.handFrame != F::None && b.handFrame != F::None) {
+      target = glm::mix(world(a), world(b), u);
+    } else {
+      target = world(a.handFrame != F::None ? a : b);
+      weight = a.handFrame != F::None ? 1.0f - u : u;
+    }
+    if (weight <= 0.0f) continue;
+    const Rig::Arm& arm = rig.arms[at(side)];
+    const anim::TwoBoneChain chain{arm.upper, arm.lower, arm.hand};
+    // The elbow keeps the side the arm angles bend it to; a straight arm's elbow goes back
+    // (a row-like fold: the band pull-apart's elbow bend).
+    const glm::vec3 pole = anim::currentPole(model, chain, glm::vec3(0.0f, -0.1f, -0.3f));
+    anim::solveTwoBoneIk(rig.skeleton, chain, target, pole, weight, local, model);
+  }
+}
+
+// Lays the hands flat, palm down, fingers forward (ArmParams::palmDown), blended in or out
+// where only one key asks for it.
+void layHands(const Rig& rig, const PoseParams& pa, const PoseParams& pb, float u, anim::Pose& local,
+              std::vector<glm::mat4>& model) {
+  for (int side : {kLeft, kRight}) {
+    const bool a = pa.arms[at(side)].palmDown, b = pb.arms[at(side)].palmDown;
+    if (!a && !b) continue;
+    const float weight = a && b ? 1.0f : a ? 1.0f - u : u;
+    const Rig::Arm& arm = rig.arms[at(side)];
+    // Rest hand frame: wrist -> MET3, the palm facing the thigh (bodygen's A-pose).
+    const glm::vec3 h0 = glm::normalize(rig.rest[at(arm.middleProximal)] - rig.rest[at(arm.hand)]);
+    const glm::vec3 n0 = orthogonalTo(-sideSign(side) * kX, h0);
+    const glm::vec3 forward = aa(mixAngle(pa.pelvisRotation, pb.pelvisRotation, u), kY) * kZ;
+    const glm::quat flat = frameRotation(n0, h0, -kY, forward);
+    const glm::quat forearm = glm::quat_cast(glm::mat3(model[at(arm.lower)]));
+    const glm::quat current = forearm * local[at(arm.hand)].rotation;
+    const glm::quat world = anim::interpolateRotation(current, flat, weight);
+    local[at(arm.hand)].rotation = glm::normalize(glm::inverse(forearm) * world);
+    anim::LocalToModelJob job{&rig.skeleton, local, model};
+    job.from = arm.hand;
+    job.to = arm.hand + rig.skeleton.subtreeSize(arm.hand);
+    job.Run();
+  }
+}
+
 }  // namespace
 
 Result<KeySolution> solveKey(const Rig& rig, const PoseParams& pose, const std::string& where) {
@@ -374,7 +522,10 @@ Result<KeySolution> solveKey(const Rig& rig, const PoseParams& pose, const std::
     lateralTarget /= static_cast<float>(planted);
 
   for (int outer = 0; outer < 8; ++outer) {
-    for (int i = 0; i < 4; ++i) s.pitch += pose.trunkInclination - evaluate(rig, s).angles.trunkInclination;
+    for (int i = 0; i < 4; ++i) {
+      const Angles now = evaluate(rig, s).angles;
+      s.pitch += pose.trunkInclination - (pose.body.lying ? now.trunkSagittal : now.trunkInclination);
+    }
     for (int side : {kLeft, kRight}) {
       const LegParams& lp = pose.legs[at(side)];
       if (!lp.hasAngles) continue;  // a planted leg left to the IK
@@ -426,7 +577,12 @@ Result<KeySolution> solveKey(const Rig& rig, const PoseParams& pose, const std::
     const float lateralNow = glm::dot(s.pelvis, lateral);
     s.pelvis += glm::dot(delta, forward) * forward + glm::dot(delta, kY) * kY + (lateralTarget - lateralNow) * lateral;
     s.pelvis.y += pose.lift;
+    if (planted == 0 && pose.hasPelvisAt) s.pelvis = pose.pelvisAt;
   }
+
+  // The knee opens about the hip-ankle line after the leg is solved: `hip` is the closed leg's.
+  for (int side : {kLeft, kRight})
+    if (pose.legs[at(side)].kneeOpen != 0.0f) s.legs[at(side)].valgus = -pose.legs[at(side)].kneeOpen;
 
   KeySolution key;
   key.params = pose;
@@ -472,11 +628,12 @@ Result<KeySolution> solveKey(const Rig& rig, const PoseParams& pose, const std::
     orientPlantedFoot(rig, f, side, b.local, b.model);
   }
   b.angles = measure(rig, b.model);
-  if (std::abs(b.angles.trunkInclination - pose.trunkInclination) > 1.0f)
+  const float inclination = pose.body.lying ? b.angles.trunkSagittal : b.angles.trunkInclination;
+  if (std::abs(inclination - pose.trunkInclination) > 1.0f)
     return makeError(fmt::format("{}: trunk.inclination {:.1f} cannot be reached (it is the 3-D angle of the trunk line "
                                  "from vertical, so a lateral lean of {:.1f} alone gives about that much); the pose "
                                  "reads {:.1f}",
-                                 where, pose.trunkInclination, pose.trunkLean, b.angles.trunkInclination));
+                                 where, pose.trunkInclination, pose.trunkLean, inclination));
   for (int side : {kLeft, kRight}) {
     const char* name = side == kLeft ? "left" : "right";
     const float dh = b.angles.hip[at(side)] - before.hip[at(side)], dk = b.angles.knee[at(side)] - before.knee[at(side)];
@@ -493,6 +650,20 @@ Result<KeySolution> solveKey(const Rig& rig, const PoseParams& pose, const std::
   }
   // Feet planted: keep their local rotations for interpolation; free feet keep the source angle.
   for (int side : {kLeft, kRight}) key.legs[at(side)].ankle = pose.legs[at(side)].ankle;
+  if (pose.body.lying) {
+    key.roll = placeLying(rig, pose.body, pose.body.roll, b.local, b.model);
+    for (std::size_t i = 2; i < pose.body.supports.size(); ++i) {
+      const float height = supportPoint(rig, b.model, pose.body.supports[i]).y;
+      if (std::abs(height) > 0.01f)
+        return makeError(fmt::format("{}: body.supports[{}] ({}) is {:.3f} m {} the floor once the body rests on {} and {} "
+                                     "(roll {:.1f}); change the pose or drop the support",
+                                     where, i, supportName(pose.body.supports[i]), std::abs(height),
+                                     height > 0.0f ? "above" : "below", supportName(pose.body.supports[0]),
+                                     supportName(pose.body.supports[1]), key.roll));
+    }
+  }
+  reachHands(rig, pose, pose, 0.0f, b.local, b.model);
+  layHands(rig, pose, pose, 0.0f, b.local, b.model);
   key.local = std::move(b.local);
   key.model = std::move(b.model);
   return key;
@@ -519,8 +690,10 @@ anim::Pose interpolateKeys(const Rig& rig, const KeySolution& a, const KeySoluti
     arm.shoulder = mix(pa.arms[at(side)].shoulder, pb.arms[at(side)].shoulder);
     arm.abduction = mix(pa.arms[at(side)].abduction, pb.arms[at(side)].abduction);
     arm.elbow = mix(pa.arms[at(side)].elbow, pb.arms[at(side)].elbow);
+    arm.shrug = mix(pa.arms[at(side)].shrug, pb.arms[at(side)].shrug);
     FootParams& foot = s.p.feet[at(side)];
     foot.heelRise = mix(pa.feet[at(side)].heelRise, pb.feet[at(side)].heelRise);
+    foot.roll = mix(pa.feet[at(side)].roll, pb.feet[at(side)].roll);
     foot.toeOut = mix(pa.feet[at(side)].toeOut, pb.feet[at(side)].toeOut);
     foot.at = glm::mix(pa.feet[at(side)].at, pb.feet[at(side)].at, u);
     LegSolution& l = s.legs[at(side)];
@@ -532,7 +705,8 @@ anim::Pose interpolateKeys(const Rig& rig, const KeySolution& a, const KeySoluti
     l.valgus = mix(la.valgus, lb.valgus);
     // A foot that steps from one spot to another lifts: the knee and hip bend on the way.
     const bool stays = plantedSame(pa.feet[at(side)], pb.feet[at(side)]);
-    const bool steps = !stays && (pa.feet[at(side)].contact == Contact::Planted || pb.feet[at(side)].contact == Contact::Planted) &&
+    const bool steps = !stays && !slides(pa, pb, side) &&
+                       (pa.feet[at(side)].contact == Contact::Planted || pb.feet[at(side)].contact == Contact::Planted) &&
                        (pa.feet[at(side)].at != pb.feet[at(side)].at || pa.feet[at(side)].lift != pb.feet[at(side)].lift);
     if (steps) {
       const float bump = std::sin(glm::pi<float>() * u);
@@ -582,7 +756,7 @@ anim::Pose interpolateKeys(const Rig& rig, const KeySolution& a, const KeySoluti
   // A foot stepping off or onto a spot: forward kinematics puts it near, not exactly on, the
   // key's spot; the difference at each end is blended in, so the foot meets the key.
   for (int side : {kLeft, kRight}) {
-    if (stays(side)) continue;
+    if (stays(side) || slides(pa, pb, side)) continue;
     const Rig::Leg& leg = rig.legs[at(side)];
     // Where the key's solved pose has this ankle, against forward kinematics of its parameters.
     auto offsetAt = [&](const KeySolution& key) {
@@ -621,6 +795,16 @@ anim::Pose interpolateKeys(const Rig& rig, const KeySolution& a, const KeySoluti
     job.Run();
   }
   for (int side : {kLeft, kRight}) {
+    if (slides(pa, pb, side)) {
+      // A sliding foot is on the floor at the blended spot all the way (a linear path).
+      const Rig::Leg& leg = rig.legs[at(side)];
+      const anim::TwoBoneChain chain{leg.upper, leg.lower, leg.foot};
+      const glm::vec3 pole = anim::currentPole(model, chain, glm::vec3(0.0f, 0.0f, 0.3f));
+      anim::solveTwoBoneIk(rig.skeleton, chain, ankleTarget(rig, s.p.feet[at(side)], side), pole, 1.0f, local, model);
+      orientPlantedFoot(rig, s.p.feet[at(side)], side, local, model);
+      continue;
+    }
+    if (!stays(side) && pa.body.lying) continue;  // lying: the feet are free and the floor comes after the roll
     if (!stays(side)) {
       // A moving foot never dips into the floor (or the box it steps onto): lift it by IK.
       const Rig::Leg& leg = rig.legs[at(side)];
@@ -652,6 +836,9 @@ anim::Pose interpolateKeys(const Rig& rig, const KeySolution& a, const KeySoluti
     anim::solveTwoBoneIk(rig.skeleton, chain, ankleTarget(rig, s.p.feet[at(side)], side), pole, 1.0f, local, model);
     orientPlantedFoot(rig, s.p.feet[at(side)], side, local, model);
   }
+  if (pb.body.lying) placeLying(rig, pb.body, mix(a.roll, b.roll), local, model);
+  reachHands(rig, pa, pb, u, local, model);
+  layHands(rig, pa, pb, u, local, model);
   return local;
 }
 

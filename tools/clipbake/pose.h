@@ -35,7 +35,7 @@ struct Rig {
     int upper = -1, lower = -1, foot = -1, toes = -1;
   };
   struct Arm {
-    int shoulder = -1, upper = -1, lower = -1, hand = -1;
+    int shoulder = -1, upper = -1, lower = -1, hand = -1, middleProximal = -1;
   };
   std::array<Leg, 2> legs;
   std::array<Arm, 2> arms;
@@ -50,6 +50,9 @@ struct Rig {
 // Joint angles of one frame, degrees, with engine/form's definitions (see pose.cpp).
 struct Angles {
   float trunkInclination = 0.0f;
+  // The trunk line projected on the sagittal plane, from up toward forward (+): what a lying
+  // pose's trunk.inclination means before the roll (a side lean or a twist does not count).
+  float trunkSagittal = 0.0f;
   std::array<float, 2> hip{}, knee{}, ankle{}, fppa{};
   std::array<float, 2> shoulder{}, elbow{};
 };
@@ -71,7 +74,8 @@ struct KeySolution {
   PoseParams params;     // the source's pose (feet, contacts, arms, trunk)
   float pelvisPitch = 0.0f;  // degrees about the pelvis's lateral axis
   std::array<LegSolution, 2> legs{};
-  glm::vec3 pelvis{0.0f};    // model-space position of the hips joint
+  glm::vec3 pelvis{0.0f};    // model-space position of the hips joint (before a lying body's roll)
+  float roll = 0.0f;         // lying: the solved roll, degrees (see BodyParams)
   int anchor = -1;
   anim::Pose local;          // the solved pose
   std::vector<glm::mat4> model;
@@ -92,5 +96,12 @@ std::vector<glm::mat4> modelOf(const Rig& rig, std::span<const anim::Transform> 
 
 // The floor point of a planted foot's ball (Toes joint), from its parameters.
 glm::vec3 ballTarget(const Rig& rig, const FootParams& foot, int side);
+
+// Where a support touches the floor in a posed frame (see SupportPoint), metres.
+glm::vec3 supportPoint(const Rig& rig, std::span<const glm::mat4> model, const Support& support);
+
+// The name of a support in engine/form's contact style ("leftElbow", ...) and the joint it hangs from.
+std::string supportName(const Support& support);
+int supportJoint(const Rig& rig, const Support& support);
 
 }  // namespace formviz::clipbake

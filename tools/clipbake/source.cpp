@@ -130,7 +130,7 @@ PoseParams defaultPose(const Stance& stance) {
 }
 
 PoseParams parsePose(const Reader& r, const Stance& stance, const std::string& workingSide) {
-  r.expectObject({"trunk", "pelvis", "head", "legs", "arms", "feet", "anchor", "note"});
+  r.expectObject({"trunk", "pelvis", "head", "legs", "arms", "feet", "anchor", "body", "note"});
   PoseParams p = defaultPose(stance);
   if (r.has("trunk")) {
     const Reader t = r.at("trunk");
@@ -142,10 +142,14 @@ PoseParams parsePose(const Reader& r, const Stance& stance, const std::string& w
   }
   if (r.has("pelvis")) {
     const Reader t = r.at("pelvis");
-    t.expectObject({"rotation", "drop", "lift"});
+    t.expectObject({"rotation", "drop", "lift", "at"});
     t.read("rotation", p.pelvisRotation, -90.0f, 90.0f);
     t.read("drop", p.pelvisDrop, -30.0f, 30.0f);
     t.read("lift", p.lift, 0.0f, 1.0f);
+    if (t.has("at")) {
+      p.pelvisAt = t.at("at").vec3(3.0f);
+      p.hasPelvisAt = true;
+    }
   }
   if (r.has("head")) {
     const Reader t = r.at("head");
@@ -154,13 +158,15 @@ PoseParams parsePose(const Reader& r, const Stance& stance, const std::string& w
   }
   if (r.has("legs")) {
     forEachSide(r.at("legs"), workingSide, [&](const Reader& l, int side) {
-      l.expectObject({"hip", "knee", "abduction", "kneeTrack", "fppa", "ankle"});
+      l.expectObject({"hip", "knee", "abduction", "kneeTrack", "fppa", "ankle", "kneeOpen"});
       LegParams& leg = p.legs[static_cast<std::size_t>(side)];
       if (l.has("hip") && l.has("knee")) leg.hasAngles = true;
       l.read("hip", leg.hip, -30.0f, 125.0f);
       l.read("knee", leg.knee, -5.0f, 140.0f);
       l.read("abduction", leg.abduction, -30.0f, 45.0f);
       l.read("fppa", leg.fppa, -30.0f, 40.0f);
+      l.read("kneeOpen", leg.kneeOpen, -20.0f, 70.0f);
+      if (leg.kneeOpen != 0.0f && leg.fppa != 0.0f) l.fail("give \"fppa\" or \"kneeOpen\", not both (both turn the knee about the hip-ankle line)");
       if (l.has("kneeTrack")) {
         leg.kneeTrack = l.at("kneeTrack").number(-45.0f, 60.0f);
         leg.hasKneeTrack = true;
@@ -173,16 +179,34 @@ PoseParams parsePose(const Reader& r, const Stance& stance, const std::string& w
   }
   if (r.has("arms")) {
     forEachSide(r.at("arms"), workingSide, [&](const Reader& a, int side) {
-      a.expectObject({"shoulder", "abduction", "elbow"});
+      a.expectObject({"shoulder", "abduction", "elbow", "hand", "palm", "shrug"});
+      a.read("shrug", p.arms[static_cast<std::size_t>(side)].shrug, 0.0f, 40.0f);
+      if (a.has("palm")) {
+        if (a.at("palm").string() != "down") a.at("palm").fail("the only palm placement is \"down\" (flat on the floor)");
+        p.arms[static_cast<std::size_t>(side)].palmDown = true;
+      }
       ArmParams& arm = p.arms[static_cast<std::size_t>(side)];
       a.read("shoulder", arm.shoulder, -60.0f, 180.0f);
       a.read("abduction", arm.abduction, -30.0f, 180.0f);
       a.read("elbow", arm.elbow, 0.0f, 150.0f);
+      if (a.has("hand")) {
+        const Reader h = a.at("hand");
+        h.expectObject({"at", "frame"});
+        const std::string frame = h.has("frame") ? h.at("frame").string() : "world";
+        if (frame == "world") arm.handFrame = ArmParams::HandFrame::World;
+        else if (frame == "chest") arm.handFrame = ArmParams::HandFrame::Chest;
+        else h.at("frame").fail(fmt::format("unknown frame '{}' (use world or chest)", frame));
+        glm::vec3 at = h.at("at").vec3(3.0f);
+        // "both" gives the left hand's target; the right hand's is its mirror.
+        if (side == kRight && a.path().ends_with(".both")) at.x = -at.x;
+        arm.hand = at;
+      }
     });
   }
   if (r.has("feet")) {
     forEachSide(r.at("feet"), workingSide, [&](const Reader& f, int side) {
-      f.expectObject({"contact", "at", "toeOut", "heelRise", "lift"});
+      f.expectObject({"contact", "at", "toeOut", "heelRise", "lift", "slide", "roll"});
+      f.read("roll", p.feet[static_cast<std::size_t>(side)].roll, 0.0f, 30.0f);
       FootParams& foot = p.feet[static_cast<std::size_t>(side)];
       if (f.has("contact")) {
         const std::string c = f.at("contact").string();
@@ -199,7 +223,41 @@ PoseParams parsePose(const Reader& r, const Stance& stance, const std::string& w
       f.read("toeOut", foot.toeOut, -20.0f, 45.0f);
       f.read("heelRise", foot.heelRise, 0.0f, 170.0f);
       f.read("lift", foot.lift, 0.0f, 1.0f);
+      if (f.has("slide")) {
+        if (!f.at("slide").value().is_boolean()) f.at("slide").fail("expected true or false");
+        foot.slide = f.at("slide").value().get<bool>();
+      }
     });
+  }
+  if (r.has("body")) {
+    const Reader b = r.at("body");
+    b.expectObject({"roll", "supports", "at"});
+    p.body.lying = true;
+    p.body.roll = b.at("roll").number(-120.0f, 120.0f);
+    if (b.has("at")) p.body.at = b.at("at").vec2(3.0f);
+    const Reader list = b.at("supports");
+    if (!list.value().is_array() || list.value().empty()) list.fail("expected a non-empty array of supports such as \"leftElbow\"");
+    for (std::size_t i = 0; i < list.value().size(); ++i) {
+      const Reader item = list.index(i);
+      const std::string name = item.string();
+      static const std::pair<const char*, SupportPoint> points[] = {{"Elbow", SupportPoint::Elbow}, {"Hand", SupportPoint::Hand},
+                                                                    {"Knee", SupportPoint::Knee}, {"Foot", SupportPoint::Foot},
+                                                                    {"Hip", SupportPoint::Hip}};
+      bool found = false;
+      for (const auto& [suffix, point] : points) {
+        if (!name.ends_with(suffix)) continue;
+        const std::string sideName = name.substr(0, name.size() - std::string(suffix).size());
+        if (sideName != "left" && sideName != "right" && sideName != "working" && sideName != "other") continue;
+        const std::vector<int> sides = sidesOf(item, sideName, workingSide);
+        p.body.supports.push_back({sides[0], point});
+        found = true;
+      }
+      if (!found)
+        item.fail(fmt::format("unknown support '{}' (left, right, working or other + Elbow, Hand, Knee, Foot or Hip)", name));
+    }
+    for (int s : {kLeft, kRight})
+      if (p.feet[static_cast<std::size_t>(s)].contact == Contact::Planted)
+        b.fail("a body lying on its supports has no planted feet: give both feet \"contact\": \"free\"");
   }
   if (r.has("anchor")) {
     const Reader a = r.at("anchor");
@@ -228,7 +286,7 @@ Easing parseEasing(const Reader& r) {
   r.fail(fmt::format("unknown easing '{}' (use linear, in, out or inOut)", e));
 }
 
-std::vector<Phase> parsePhases(const Reader& r, const std::set<std::string>& poseNames) {
+std::vector<Phase> parsePhases(const Reader& r, const std::set<std::string>& poseNames, float rate) {
   if (!r.value().is_array() || r.value().empty()) r.fail("expected a non-empty array of phases");
   std::vector<Phase> phases;
   for (std::size_t i = 0; i < r.value().size(); ++i) {
@@ -239,10 +297,10 @@ std::vector<Phase> parsePhases(const Reader& r, const std::set<std::string>& pos
     if (!isSnakeCase(phase.name)) p.at("name").fail("phase names are snake_case");
     phase.to = p.at("to").string();
     if (poseNames.count(phase.to) == 0) p.at("to").fail(fmt::format("no pose named '{}' in \"poses\"", phase.to));
-    phase.duration = p.at("duration").number(1.0f / 30.0f, 30.0f);
-    const double frames = static_cast<double>(phase.duration) * 30.0;
+    phase.duration = p.at("duration").number(1.0f / rate, 30.0f);
+    const double frames = static_cast<double>(phase.duration) * static_cast<double>(rate);
     if (std::abs(frames - std::round(frames)) > 1e-4)
-      p.at("duration").fail(fmt::format("{} s is not a whole number of 1/30 s frames", phase.duration));
+      p.at("duration").fail(fmt::format("{} s is not a whole number of 1/{} s frames", phase.duration, rate));
     if (p.has("easing")) phase.easing = parseEasing(p.at("easing"));
     phases.push_back(std::move(phase));
   }
@@ -273,7 +331,7 @@ Prop parseProp(const Reader& r) {
 // [SECTION] exercise
 
 ClipSpec parseClip(const std::string& name, const Reader& poses, const Reader& phases, const Stance& stance,
-                   const std::string& side, const std::string& description) {
+                   const std::string& side, const std::string& description, float rate) {
   ClipSpec clip;
   clip.name = name;
   clip.description = description;
@@ -285,13 +343,14 @@ ClipSpec parseClip(const std::string& name, const Reader& poses, const Reader& p
     clip.poses.push_back(parsePose(poses.at(item.key()), stance, side));
     names.insert(item.key());
   }
-  clip.phases = parsePhases(phases, names);
+  clip.phases = parsePhases(phases, names, rate);
   return clip;
 }
 
 ExerciseSource parse(const json& doc, const std::string& fileStem) {
   const Reader root(doc, "");
-  root.expectObject({"format", "exercise", "title", "side", "stance", "props", "poses", "phases", "mistakes", "notes", "sources"});
+  root.expectObject({"format", "exercise", "title", "side", "frameRate", "stance", "props", "poses", "phases", "mistakes", "notes",
+                     "sources"});
   if (root.at("format").string() != "formviz-clip/1") root.at("format").fail("expected \"formviz-clip/1\"");
   ExerciseSource src;
   src.id = root.at("exercise").string();
@@ -302,6 +361,10 @@ ExerciseSource parse(const json& doc, const std::string& fileStem) {
   src.side = root.has("side") ? root.at("side").string() : "both";
   if (src.side != "both" && src.side != "left" && src.side != "right")
     root.at("side").fail("use \"both\" or the working side \"left\" / \"right\"");
+  if (root.has("frameRate")) {
+    src.frameRate = root.at("frameRate").number(30.0f, 60.0f);
+    if (src.frameRate != 30.0f && src.frameRate != 60.0f) root.at("frameRate").fail("use 30 or 60");
+  }
   Stance stance;
   if (root.has("stance")) {
     const Reader s = root.at("stance");
@@ -314,7 +377,7 @@ ExerciseSource parse(const json& doc, const std::string& fileStem) {
     if (!p.value().is_array()) p.fail("expected an array");
     for (std::size_t i = 0; i < p.value().size(); ++i) src.props.push_back(parseProp(p.index(i)));
   }
-  src.clips.push_back(parseClip("correct", root.at("poses"), root.at("phases"), stance, src.side, src.title));
+  src.clips.push_back(parseClip("correct", root.at("poses"), root.at("phases"), stance, src.side, src.title, src.frameRate));
   if (root.has("mistakes")) {
     const Reader m = root.at("mistakes");
     if (!m.value().is_array()) m.fail("expected an array");
@@ -340,7 +403,7 @@ ExerciseSource parse(const json& doc, const std::string& fileStem) {
       const Reader phases = mistake.has("phases") ? mistake.at("phases") : root.at("phases");
       const std::string description = mistake.has("description") ? mistake.at("description").string() : slug;
       src.clips.push_back(parseClip("mistake_" + slug, Reader(poses, mistake.path() + ".poses(patched)"), phases,
-                                    stance, src.side, description));
+                                    stance, src.side, description, src.frameRate));
     }
   }
   return src;

@@ -40,6 +40,9 @@ struct LegParams {
   float kneeTrack = 0.0f;  // yaw of the leg's bend plane, + knee points outward (default: the foot's toe-out)
   float fppa = 0.0f;       // frontal-plane projection angle to produce, + valgus (knee falls in)
   float ankle = 0.0f;      // free feet: dorsiflexion (+) / plantar flexion (-) against the shank
+  float kneeOpen = 0.0f;   // degrees the bent leg turns about the hip-ankle line, + the knee swings out
+                           // and the foot stays (a clamshell's opening: hip external rotation and abduction).
+                           // Applied after the leg is solved: `hip` and `abduction` are the closed leg's.
   bool hasAnkle = false;   // planted feet: `ankle` was given as a check
   bool hasKneeTrack = false;
   // Both hip and knee given. A planted leg other than the anchor may leave them out: IK then
@@ -52,9 +55,50 @@ struct ArmParams {
   float shoulder = 0.0f;   // shoulder flexion, sagittal, against the trunk line pointing down; 90 = forward
   float abduction = 10.0f; // upper arm out of the thorax's sagittal plane, + away from the midline
   float elbow = 0.0f;      // elbow flexion, 0 straight
+  float shrug = 0.0f;      // shoulder girdle elevation: the Shoulder (clavicle) joint turned up, degrees;
+                           // the arm keeps its direction, its root rises (a shrug)
+  // Hand placed by the two-bone IK of engine/anim (the angles above give the starting pose and
+  // the elbow's side): the wrist (Hand joint) is moved onto `hand`. Frames between two keys that
+  // both place the hand follow the blended target; a key without a target blends the IK out.
+  enum class HandFrame { None, World, Chest };
+  HandFrame handFrame = HandFrame::None;
+  // World: metres in model space (a hand or forearm on the floor, a fixed handle). Chest: metres
+  // in the thorax frame, origin midway between the shoulder joints, x toward the figure's left,
+  // y up the trunk line, z forward (hands holding a weight at the chest, on a pressed handle).
+  glm::vec3 hand{0.0f};
+  // The hand laid flat, palm down, fingers pointing the way the pelvis faces (hands on the floor
+  // in a quadruped); otherwise the hand continues the forearm.
+  bool palmDown = false;
 };
 
 enum class Contact { Free, Planted };
+
+// Where a body that is not standing on its feet touches the floor (engine/form's contact points
+// where it has them): each is a joint minus a radius straight down (world -Y), the point of the
+// limb's surface that rests on the floor.
+enum class SupportPoint {
+  Elbow,  // forearm on the floor: elbow - 0.035 m (engine/form's elbowRadius)
+  Hand,   // palm: mid-point of the wrist and MiddleProximal - 0.025 m (engine/form's handRadius)
+  Knee,   // knee - 0.05 m (engine/form's kneeRadius)
+  Foot,   // the side of the foot (side-lying): ankle - 0.047 m, the outer edge of bodygen's foot
+  Hip,    // the side of the pelvis (side-lying): hip joint - 0.09 m, bodygen's greater trochanter
+};
+struct Support {
+  int side = 0;  // kLeft / kRight
+  SupportPoint point = SupportPoint::Elbow;
+};
+
+// A body turned about its forward axis onto one side (side plank, clamshell). The key pose is
+// solved upright with every foot free, then the whole figure is rolled about the pelvis's
+// forward axis and put down on its supports: with two or more supports the roll is solved
+// (starting from `roll`) so the second rests at the first's height, then the body is moved so
+// the first lands on `at`. Further supports are checks: each must end within 1 cm of the floor.
+struct BodyParams {
+  bool lying = false;
+  float roll = 0.0f;          // degrees about the forward axis, + onto the figure's left side
+  std::vector<Support> supports;
+  glm::vec2 at{0.0f};         // (x, z) metres: the first support's floor spot
+};
 
 // One foot: where it stands and how. `at` is the ankle's floor position with the foot flat;
 // a planted foot pivots about its ball, so heelRise lifts the heel and keeps the ball put.
@@ -62,10 +106,15 @@ struct FootParams {
   Contact contact = Contact::Planted;
   glm::vec2 at{0.0f};      // (x, z) metres of the ankle over the floor when the foot is flat
   float toeOut = 0.0f;     // degrees, + toes turned outward
+  float roll = 0.0f;       // degrees a planted foot rolls onto its outer edge (inversion) about its long axis
   float heelRise = 0.0f;   // degrees the foot is pitched up about the ball (0 = flat; over 90 the foot
                            // rolls over onto its instep: the rear foot of a split squat, laces on the bench)
   float lift = 0.0f;       // metres the ball is above the floor: the top of a box or bench for a
                            // planted foot, the height of a free foot's ball when no foot is planted
+  // A planted foot that reached this key's spot by sliding along the floor from the previous
+  // key's spot (a travelling move baked in place: the stance foot moves back under a body that
+  // stays over the origin, as on a treadmill). Without it, a planted foot that changes spot steps.
+  bool slide = false;
 };
 
 struct PoseParams {
@@ -76,11 +125,14 @@ struct PoseParams {
   float pelvisRotation = 0.0f;    // pelvis yaw, + toward the figure's left
   float pelvisDrop = 0.0f;        // pelvis obliquity, + the right hip lower
   float lift = 0.0f;              // metres the whole body is raised (flight)
+  bool hasPelvisAt = false;       // no foot planted: the hips joint is put at pelvisAt
+  glm::vec3 pelvisAt{0.0f};       // metres, model space
   float headFlexion = 0.0f;       // + chin down, against the thorax
   std::array<LegParams, 2> legs{};
   std::array<ArmParams, 2> arms{};
   std::array<FootParams, 2> feet{};
   int anchor = -1;                // foot that places the body (kLeft/kRight); -1 = first planted
+  BodyParams body;                // lying on the side
 };
 
 // [SECTION] Exercise source
@@ -113,6 +165,9 @@ struct ExerciseSource {
   std::string id;      // snake_case exercise id, the file stem
   std::string title;
   std::string side;    // "both", or the working side "left" / "right" of a unilateral exercise
+  // Keys per second: 30, or 60 for fast travelling moves (bounding), whose 30 fps keys would
+  // let the linear interpolation between them cut a sliding foot into the floor.
+  float frameRate = 30.0f;
   std::vector<Prop> props;
   std::vector<ClipSpec> clips;  // correct first, then each mistake
 };

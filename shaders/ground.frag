@@ -3,10 +3,18 @@
 // contact shadow under the figure and the key light's shadow. With distance it fades into
 // the backdrop colour behind it, so it has no visible far edge and needs no blending.
 // Colours here stay sRGB: the floor is shaded by darkening, not lit.
-#include "lighting.glsl"
+// FV_SHADOWS: the key light's shadow comes from the floor shadow texture (filtered once per
+// shadow map by floor_shadow.frag over the inner quad uInner), one bilinear fetch a pixel.
+#ifndef FV_SHADOWS
+#define FV_SHADOWS 1
+#endif
 #include "backdrop.glsl"
 
 in vec3 vWorld;
+#if FV_SHADOWS
+uniform sampler2D uFloorShadow;
+uniform vec4 uInner;           // the rectangle it covers: x0, z0, x1, z1 (metres)
+#endif
 uniform vec3 uEye;
 uniform vec3 uGroundColor;     // sRGB
 uniform vec3 uLineColor;       // sRGB
@@ -41,7 +49,7 @@ void main() {
   float contact = 1.0 - smoothstep(0.0, uContactShadow.z, length(p - uContactShadow.xy));
   color *= 1.0 - uContactShadow.w * contact * contact;
 #if FV_SHADOWS
-  color *= mix(0.62, 1.0, keyLightVisibility(vWorld, vec3(0.0, 1.0, 0.0)));
+  color *= mix(0.62, 1.0, texture(uFloorShadow, (p - uInner.xy) / (uInner.zw - uInner.xy)).r);
 #endif
   float near = 1.0 - smoothstep(5.0, 14.0, distance(uEye.xz, p));
   fragColor = vec4(mix(backdrop(gl_FragCoord.xy), color, near), 1.0);

@@ -25,6 +25,10 @@ glm::mat4 mirror(const Scene& scene) {
 // would only cost time (its pass and its memory traffic), not look sharper.
 constexpr int kShadowMapSize = 1024;
 constexpr std::uint32_t kShadowUnit = 1;
+// Texels across the floor shadow texture: over the ~3.5 m the shadow of a standing figure can
+// reach, 1.4 cm each, bilinear: a soft edge, at a 16th of the shadow map's texels to filter.
+constexpr int kFloorShadowSize = 256;
+constexpr std::uint32_t kFloorShadowUnit = 2;
 constexpr float kFloorHalfSize = 40.0f;  // metres; it fades into the backdrop long before
 
 // The floor as a 3x3 grid of quads (ground.vert places their lines): the inner quad alone,
@@ -96,6 +100,15 @@ Result<SceneRenderer> SceneRenderer::create(const std::filesystem::path& shaderD
   if (!shadowMap) return shadowMap.error();
   auto pick = ShaderProgram::load(shaderDir, "figure.vert", "pick.frag");
   if (!pick) return pick.error();
+  auto floorShadow = FloorShadow::create(kFloorShadowSize);
+  if (!floorShadow) return floorShadow.error();
+  auto floorShadowProgram = ShaderProgram::load(shaderDir, "floor_shadow");
+  if (!floorShadowProgram) return floorShadowProgram.error();
+  renderer.floorShadow_ = std::move(floorShadow).value();
+  renderer.floorShadowProgram_ = std::move(floorShadowProgram).value();
+  renderer.floorShadowProgram_.use();
+  renderer.floorShadowProgram_.set("uShadowMap", int(kShadowUnit));
+  renderer.floorShadowProgram_.set("uKeyLightDir", render::kKeyLightDirection);
   renderer.shadowMesh_ = std::move(shadowMesh).value();
   renderer.shadowFigure_ = std::move(shadowFigure).value();
   renderer.shadowMap_ = std::move(shadowMap).value();
@@ -103,6 +116,7 @@ Result<SceneRenderer> SceneRenderer::create(const std::filesystem::path& shaderD
   for (auto* slots : {&renderer.ground_[1], &renderer.ground_[3], &renderer.mesh_[1], &renderer.figure_[3]}) {
     slots->value().use();
     slots->value().set("uShadowMap", int(kShadowUnit));
+    slots->value().set("uFloorShadow", int(kFloorShadowUnit));
     slots->value().set("uKeyLightDir", render::kKeyLightDirection);
   }
   renderer.floorInner_ = upload(makeFloorGrid(true));
@@ -126,6 +140,7 @@ const ShaderProgram* SceneRenderer::variant(std::optional<ShaderProgram>& slot, 
     if (lit) {
       slot->use();
       slot->set("uShadowMap", int(kShadowUnit));
+      slot->set("uFloorShadow", int(kFloorShadowUnit));
       slot->set("uKeyLightDir", render::kKeyLightDirection);
     }
   }
@@ -148,7 +163,7 @@ const ShaderProgram* SceneRenderer::figure(bool shadows, int pass) {
                  fmt::format("#define FV_SHADOWS {}\n#define FV_FIGURE_PASS {}\n", int(shadows), pass), true);
 }
 
-void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightViewProjection) {
+void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightViewProjection, const glm::vec4& floorRect) {
   // What the map depends on: the light's projection, and each caster's mesh, placement and pose.
   std::vector<std::uint64_t> key;
   auto addFloats = [&](const float* values, int count) {
@@ -177,7 +192,11 @@ void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightVi
   glEnable(GL_DEPTH_TEST);
   glDepthMask(GL_TRUE);
   glDisable(GL_BLEND);
-  glDisable(GL_CULL_FACE);  // both faces: thin parts (hands, feet) still cast
+  // Front faces only: every caster is closed, so its nearest surface to the light is a front
+  // face and the map holds the same depths for half the triangles rasterized.
+  glEnable(GL_CULL_FACE);
+  glCullFace(GL_BACK);
+  glFrontFace(GL_CCW);
   shadowMap_.beginPass();
   shadowMesh_.use();
   shadowMesh_.set("uLightViewProjection", lightViewProjection);
@@ -192,6 +211,19 @@ void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightVi
     draw.palette->bind();
     draw.mesh->draw();
   }
+
+  // The floor's share, filtered once into the floor shadow texture.
+  glDisable(GL_CULL_FACE);
+  glDisable(GL_DEPTH_TEST);
+  floorShadow_.beginPass();
+  shadowMap_.bindTexture(kShadowUnit);
+  floorShadowProgram_.use();
+  floorShadowProgram_.set("uLightViewProjection", lightViewProjection);
+  floorShadowProgram_.set("uInner", floorRect);
+  glBindVertexArray(emptyVertexArray_.id());
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  glBindVertexArray(0);
+  glEnable(GL_DEPTH_TEST);
 }
 
 void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera& camera, const Scene& scene) {
@@ -199,8 +231,10 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   const glm::mat4 lightViewProjection =
       shadows ? render::shadowViewProjection(render::kKeyLightDirection, glm::vec3(scene.shadowBounds), scene.shadowBounds.w)
               : glm::mat4(1.0f);
-  if (shadows) updateShadowMap(scene, lightViewProjection);
+  const glm::vec4 inner = shadows ? shadowFootprint(scene.shadowBounds) : glm::vec4(-1, -1, 1, 1);
+  if (shadows) updateShadowMap(scene, lightViewProjection, inner);
   shadowMap_.bindTexture(kShadowUnit);
+  floorShadow_.bindTexture(kFloorShadowUnit);
 
   target.bind();
   const float aspect = static_cast<float>(target.width()) / static_cast<float>(target.height());
@@ -259,9 +293,9 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
     draw.mesh->draw();
   }
 
-  // The floor: the shadowed variant only on the inner quad the shadow can reach.
+  // The floor: the shadowed variant (one fetch of the floor shadow texture) only on the
+  // inner quad the shadow can reach.
   glDisable(GL_CULL_FACE);
-  const glm::vec4 inner = shadows ? shadowFootprint(scene.shadowBounds) : glm::vec4(-1, -1, 1, 1);
   for (const bool innerQuad : {true, false}) {
     const ShaderProgram* program = ground(shadows && innerQuad, scene.showGrid);
     if (!program) continue;
@@ -276,7 +310,6 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
     program->set("uGroundColor", glm::vec3(0.945f, 0.945f, 0.940f));
     program->set("uLineColor", glm::vec3(0.70f, 0.72f, 0.75f));
     program->set("uContactShadow", scene.contactShadow);
-    if (shadows && innerQuad) program->set("uLightViewProjection", lightViewProjection);
     (innerQuad ? floorInner_ : floorOuter_).draw();
   }
 

@@ -72,8 +72,9 @@ class SceneRenderer {
   const ShaderProgram* figure(bool shadows, int pass);
   const ShaderProgram* variant(std::optional<ShaderProgram>& slot, const char* vert, const char* frag,
                                const std::string& defines, bool lit);
-  // Renders the key light's shadow map unless it already holds this scene's casters.
-  void updateShadowMap(const Scene& scene, const glm::mat4& lightViewProjection);
+  // Renders the key light's shadow map, and from it the floor shadow texture over
+  // `floorRect` (x0, z0, x1, z1), unless they already hold this scene's casters.
+  void updateShadowMap(const Scene& scene, const glm::mat4& lightViewProjection, const glm::vec4& floorRect);
 
   std::filesystem::path shaderDir_;
   ShaderProgram background_;
@@ -83,6 +84,8 @@ class SceneRenderer {
   ShaderProgram shadowMesh_;
   ShaderProgram shadowFigure_;
   ShadowMap shadowMap_;
+  FloorShadow floorShadow_;
+  ShaderProgram floorShadowProgram_;
   std::vector<std::uint64_t> shadowKey_;  // what the shadow map was last drawn from (empty: nothing)
   ShaderProgram pick_;
   std::optional<RenderTarget> pickTarget_;  // region ids of the last picked view

@@ -39,6 +39,17 @@ float keyLightVisibility(vec3 world, vec3 n) {
 #endif
 }
 
+#if FV_SHADOWS
+// One hardware-filtered comparison (a bilinear 2x2 test) of the key light's depth at `world`
+// on a surface facing up (the floor), for callers that place their own taps.
+float keyLightTap(vec3 world) {
+  vec4 clip = uLightViewProjection * vec4(world + vec3(0.0, 0.006, 0.0) + uKeyLightDir * 0.004, 1.0);
+  vec3 p = clip.xyz / clip.w * 0.5 + 0.5;
+  if (p.z > 1.0) return 1.0;
+  return texture(uShadowMap, p);
+}
+#endif
+
 vec3 studioLight(vec3 albedo, vec3 n, vec3 v, float keyVisibility) {
   const vec3 fillDir = normalize(vec3(0.70, 0.35, 0.45));    // opposite side to the key
   const vec3 rimDir = normalize(vec3(-0.20, 0.50, -0.90));

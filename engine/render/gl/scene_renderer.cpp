@@ -26,7 +26,8 @@ glm::mat4 mirror(const Scene& scene) {
 constexpr int kShadowMapSize = 1024;
 constexpr std::uint32_t kShadowUnit = 1;
 // Texels across the floor shadow texture: over the ~3.5 m the shadow of a standing figure can
-// reach, 1.4 cm each, bilinear: a soft edge, at a 16th of the shadow map's texels to filter.
+// reach, 1.4 cm each, each the average of four taps over its square: a soft, smooth edge, at
+// a 16th of the shadow map's texels to filter.
 constexpr int kFloorShadowSize = 256;
 constexpr std::uint32_t kFloorShadowUnit = 2;
 constexpr float kFloorHalfSize = 40.0f;  // metres; it fades into the backdrop long before
@@ -220,6 +221,7 @@ void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightVi
   floorShadowProgram_.use();
   floorShadowProgram_.set("uLightViewProjection", lightViewProjection);
   floorShadowProgram_.set("uInner", floorRect);
+  floorShadowProgram_.set("uTexels", float(kFloorShadowSize));
   glBindVertexArray(emptyVertexArray_.id());
   glDrawArrays(GL_TRIANGLES, 0, 3);
   glBindVertexArray(0);

@@ -157,8 +157,38 @@ Result<FigureGpu> uploadFigure(const Figure& figure, const anim::Character& char
     const glm::vec3 size = bounds.max - bounds.min;
     log::info("the figure is {:.0f} units across: taken as centimetres", std::max({size.x, size.y, size.z}));
   }
+  gpu.props = gl::GpuProps(resolveProps(figure.props(), figure.skeleton()));
   updatePose(gpu, figure, character);
   return gpu;
+}
+
+std::vector<render::PropInstance> resolveProps(std::span<const asset::Prop> props, const anim::Skeleton& skeleton) {
+  std::vector<render::PropInstance> out;
+  for (const asset::Prop& prop : props) {
+    render::PropInstance instance;
+    instance.kind = render::propKindFromName(asset::propKindName(prop.kind)).value_or(render::PropKind::Box);
+    instance.size = prop.size;
+    instance.position = prop.position;
+    instance.toPosition = prop.toPosition;
+    instance.joint = prop.attached() ? skeleton.findJoint(prop.attach) : -1;
+    instance.toJoint = !prop.to.empty() && prop.to != "world" ? skeleton.findJoint(prop.to) : -1;
+    if ((prop.attached() && instance.joint < 0) || (!prop.to.empty() && prop.to != "world" && instance.toJoint < 0)) {
+      log::warn("the {} prop is held by a joint this figure lacks ({}); not drawn", asset::propKindName(prop.kind),
+                instance.joint < 0 ? prop.attach : prop.to);
+      continue;
+    }
+    if (instance.joint >= 0) instance.jointParent = skeleton.parent(instance.joint);
+    out.push_back(instance);
+  }
+  return out;
+}
+
+Bounds withProps(Bounds bounds, const FigureGpu& gpu) {
+  if (!gpu.props.empty()) {
+    bounds.add(gpu.props.boundsMin());
+    bounds.add(gpu.props.boundsMax());
+  }
+  return bounds;
 }
 
 void updatePose(FigureGpu& gpu, const Figure& figure, const anim::Character& character) {
@@ -166,6 +196,7 @@ void updatePose(FigureGpu& gpu, const Figure& figure, const anim::Character& cha
     gpu.palette.update(character.palette());
   else
     gpu.sticks = gl::upload(makeSkeletonMesh(character, 0.02f / gpu.metresPerUnit));
+  if (!gpu.props.empty()) gpu.props.pose(character.modelMatrices(), glm::mat4(glm::mat3(gpu.metresPerUnit)));
 }
 
 void addToScene(gl::Scene& scene, const FigureGpu& gpu, std::span<const glm::vec4> regionColors, bool xray) {
@@ -180,6 +211,7 @@ void addToScene(gl::Scene& scene, const FigureGpu& gpu, std::span<const glm::vec
     scene.figures.push_back(draw);
   }
   if (gpu.sticks) scene.meshes.push_back({&*gpu.sticks, model, glm::vec3(0.80f, 0.68f, 0.60f)});
+  gpu.props.addTo(scene);
 }
 
 Bounds figureBounds(const Figure& figure, const anim::Character& character, float metresPerUnit) {

@@ -12,8 +12,10 @@
 #include "anim/character.h"
 #include "asset/import.h"
 #include "core/result.h"
+#include "render/gl/prop_meshes.h"
 #include "render/gl/scene_renderer.h"
 #include "render/mesh.h"
+#include "render/props.h"
 
 namespace formviz::app {
 
@@ -37,6 +39,11 @@ struct Figure {
   const anim::Skeleton& skeleton() const { return model ? model->skeleton : bvh->skeleton; }
   const anim::Skeleton& clipSkeleton() const {
     return bvh ? bvh->skeleton : clipFile ? clipFile->skeleton : model->skeleton;
+  }
+  // The clip file's props (mat, box, dumbbell, ...), drawn with the figure.
+  const std::vector<asset::Prop>& props() const {
+    static const std::vector<asset::Prop> none;
+    return clipFile ? clipFile->props : model ? model->props : none;
   }
   const anim::Clip* clip() const {
     if (bvh) return &bvh->clip;
@@ -81,15 +88,23 @@ struct FigureGpu {
   gl::PaletteBuffer palette;
   std::optional<gl::GpuMesh> sticks;  // stick figure of a mesh-less motion, rebuilt every pose
   float metresPerUnit = 1.0f;
+  gl::GpuProps props;                 // the clip's props, posed with the figure
 };
+
+// The figure's props with their joints found in `skeleton` (props held by a joint the
+// skeleton lacks are left out, with a warning).
+std::vector<render::PropInstance> resolveProps(std::span<const asset::Prop> props, const anim::Skeleton& skeleton);
+
+// `bounds` grown to hold the figure's posed props (for the shadow map's reach).
+Bounds withProps(Bounds bounds, const FigureGpu& gpu);
 
 // Uploads the figure's meshes (checks the joint count against the GPU palette).
 Result<FigureGpu> uploadFigure(const Figure& figure, const anim::Character& character);
 
-// Sends the character's current pose to the GPU (palette, or the stick figure).
+// Sends the character's current pose to the GPU (palette, or the stick figure) and places the props.
 void updatePose(FigureGpu& gpu, const Figure& figure, const anim::Character& character);
 
-// Adds the figure to `scene`; `regionColors` (may be empty) tint the muscle regions, and
+// Adds the figure and its props to `scene`; `regionColors` (may be empty) tint the muscle regions, and
 // `xray` shows them through a translucent skin.
 void addToScene(gl::Scene& scene, const FigureGpu& gpu, std::span<const glm::vec4> regionColors, bool xray = false);
 

@@ -549,7 +549,8 @@ ExitCode runGui(const CommandLine& cmd) {
           addToScene(scene, *figureGpu, regionColors, mode == render::ViewMode::XRay);
           const Bounds bounds = poseBounds(*character, figureGpu->metresPerUnit);
           scene.contactShadow = glm::vec4(bounds.centre().x, bounds.centre().z, bounds.radius() * 0.5f, 0.35f);
-          scene.shadowBounds = glm::vec4(bounds.centre(), std::max(bounds.radius(), 0.1f));
+          const Bounds lit = withProps(bounds, *figureGpu);  // props cast shadows too
+          scene.shadowBounds = glm::vec4(lit.centre(), std::max(lit.radius(), 0.1f));
         } else {
           testObject.addTo(scene);
         }

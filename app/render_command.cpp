@@ -124,7 +124,8 @@ ExitCode runRender(const CommandLine& cmd) {
     const float radius = std::max(bounds.radius(), 0.1f);
     camera.frame(bounds.centre(), radius, aspect);
     scene.contactShadow = glm::vec4(bounds.centre().x, bounds.centre().z, radius * 0.6f, 0.35f);
-    scene.shadowBounds = glm::vec4(bounds.centre(), radius);
+    const Bounds lit = withProps(bounds, *gpu);  // props cast shadows too
+    scene.shadowBounds = glm::vec4(lit.centre(), std::max(lit.radius(), 0.1f));
   }
 
   renderer->render(*target, camera, scene);

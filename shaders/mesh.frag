@@ -5,11 +5,11 @@
 in vec3 vWorld;
 in vec3 vNormal;
 uniform vec3 uEye;
-uniform vec3 uBaseColor;   // sRGB
+uniform vec3 uBaseColor;   // linear
 out vec4 fragColor;
 
 void main() {
   vec3 n = normalize(vNormal);
   vec3 v = normalize(uEye - vWorld);
-  fragColor = vec4(toSrgb(studioLight(toLinear(uBaseColor), n, v, keyLightVisibility(vWorld, n))), 1.0);
+  fragColor = vec4(toSrgb(studioLight(uBaseColor, n, v, keyLightVisibility(vWorld, n))), 1.0);
 }

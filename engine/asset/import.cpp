@@ -23,6 +23,7 @@
 #include "anim/model_space.h"
 #include "anim/sampling.h"
 #include "asset/gltf_document.h"
+#include "asset/props_json.h"
 #include "core/log.h"
 
 namespace formviz::asset {
@@ -387,6 +388,14 @@ Result<ImportedModel> importGltf(const std::filesystem::path& path) {
 
   ImportedModel model;
   model.report.notes = document->notes;
+  if (const nlohmann::json& root = document->json; root.contains("asset") && root["asset"].is_object() &&
+      root["asset"].contains("extras") && root["asset"]["extras"].is_object() &&
+      root["asset"]["extras"].contains("formviz") && root["asset"]["extras"]["formviz"].is_object() &&
+      root["asset"]["extras"]["formviz"].contains("props")) {
+    Result<std::vector<Prop>> props = detail::parsePropsJson(root["asset"]["extras"]["formviz"]["props"], path);
+    if (!props) return props.error();
+    model.props = std::move(props).value();
+  }
   std::unordered_map<std::string, glm::mat4> inverseBind;
   std::unordered_set<std::string> jointNames(document->skinJointNames.begin(), document->skinJointNames.end());
   if (skeletonFromAnimation) {

@@ -15,6 +15,7 @@
 #include "anim/clip.h"
 #include "anim/skeleton.h"
 #include "asset/mesh_data.h"
+#include "asset/props.h"
 #include "core/result.h"
 
 namespace formviz::asset {
@@ -33,6 +34,7 @@ struct ImportedModel {
   anim::Skeleton skeleton;
   std::vector<anim::Clip> clips;    // in file order; unnamed clips are named "animation<i>"
   std::vector<MeshData> meshes;     // skinned triangle meshes only
+  std::vector<Prop> props;          // asset.extras.formviz.props of an exercise clip file
   ImportReport report;
 };
 
@@ -52,6 +54,8 @@ struct ImportedModel {
 //    clip's markers (sorted by time); malformed entries are refused naming the marker.
 //  - Contacts: each animation's extras {"contacts": [{"joint", "start", "end", "position"}]}
 //    (docs/CLIPS.md) become anim::Clip::contacts(); a malformed entry or an unknown joint is refused.
+//  - Props: asset.extras.formviz.props (asset/props.h); a malformed prop is refused naming
+//    the file and the field.
 //  - Meshes: bind-space vertices (the skinned node's own transform is ignored as glTF
 //    requires); per vertex the 4 largest non-zero influences renormalised to sum 1
 //    (assimp's zero "dummy" weights are dropped; see ImportReport for what was cut);

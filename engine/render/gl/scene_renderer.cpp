@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include <glad/gl.h>
+#include <fmt/format.h>
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "core/log.h"
 #include "render/lighting.h"
 #include "render/shader_source.h"
 
@@ -17,30 +20,79 @@ glm::mat4 mirror(const Scene& scene) {
   return scene.mirrored ? glm::scale(glm::mat4(1.0f), glm::vec3(-1.0f, 1.0f, 1.0f)) : glm::mat4(1.0f);
 }
 
-// Texels of the key light's shadow map: enough for a soft edge on a figure-sized area.
-constexpr int kShadowMapSize = 2048;
+// Texels of the key light's shadow map: a 2 m sphere over 1024 texels is 2 mm a texel,
+// finer than the filter's blur (four bilinear taps 1.5 texels apart), so a larger map
+// would only cost time (its pass and its memory traffic), not look sharper.
+constexpr int kShadowMapSize = 1024;
 constexpr std::uint32_t kShadowUnit = 1;
+// Texels across the floor shadow texture: over the ~3.5 m the shadow of a standing figure can
+// reach, 1.4 cm each, each the average of four taps over its square: a soft, smooth edge, at
+// a 16th of the shadow map's texels to filter.
+constexpr int kFloorShadowSize = 256;
+constexpr std::uint32_t kFloorShadowUnit = 2;
+constexpr float kFloorHalfSize = 40.0f;  // metres; it fades into the backdrop long before
 
-render::TriangleMesh makeFloor(float halfSize) {
+// The floor as a 3x3 grid of quads (ground.vert places their lines): the inner quad alone,
+// or the eight around it. Positions hold column and row numbers 0..3.
+render::TriangleMesh makeFloorGrid(bool inner) {
   render::TriangleMesh floor;
-  floor.positions = {{-halfSize, 0, -halfSize}, {-halfSize, 0, halfSize}, {halfSize, 0, halfSize}, {halfSize, 0, -halfSize}};
-  floor.normals.assign(4, glm::vec3(0, 1, 0));
-  floor.indices = {0, 1, 2, 0, 2, 3};
+  for (int row = 0; row < 4; ++row)
+    for (int column = 0; column < 4; ++column) {
+      floor.positions.push_back({float(column), 0.0f, float(row)});
+      floor.normals.push_back({0.0f, 1.0f, 0.0f});
+    }
+  for (std::uint32_t row = 0; row < 3; ++row)
+    for (std::uint32_t column = 0; column < 3; ++column) {
+      if ((row == 1 && column == 1) != inner) continue;
+      const std::uint32_t a = row * 4 + column, b = a + 1, c = a + 4, d = c + 1;
+      floor.indices.insert(floor.indices.end(), {a, c, d, a, d, b});  // counter-clockwise seen from above
+    }
   return floor;
 }
+
+// The floor rectangle (x0, z0, x1, z1) the shadow of the sphere `bounds` (centre, radius)
+// can fall on: the sphere projected along the key light onto y = 0, an ellipse r / sin(elevation)
+// long toward the light and r across, boxed; a little margin for the filter.
+glm::vec4 shadowFootprint(const glm::vec4& bounds) {
+  const glm::vec3 l = render::kKeyLightDirection;
+  const glm::vec3 c(bounds);
+  const float r = bounds.w * 1.05f + 0.05f;
+  const glm::vec2 centre = glm::vec2(c.x, c.z) - glm::vec2(l.x, l.z) * (c.y / l.y);
+  const glm::vec2 along = glm::normalize(glm::vec2(l.x, l.z)), across(-along.y, along.x);
+  const float a = r / std::max(l.y, 0.2f), b = r;
+  const glm::vec2 half = glm::abs(along) * a + glm::abs(across) * b;
+  // Also the sphere's own footprint (where it stands on the floor).
+  const glm::vec2 lo = glm::min(centre - half, glm::vec2(c.x, c.z) - r);
+  const glm::vec2 hi = glm::max(centre + half, glm::vec2(c.x, c.z) + r);
+  const float limit = kFloorHalfSize - 0.01f;
+  return glm::vec4(glm::clamp(lo, -limit, limit), glm::clamp(hi, -limit, limit));
+}
+
+// sRGB colour to linear light, as the lit shaders want their uniforms.
+glm::vec3 toLinear(const glm::vec3& srgb) { return glm::pow(srgb, glm::vec3(2.2f)); }
 
 }  // namespace
 
 Result<SceneRenderer> SceneRenderer::create(const std::filesystem::path& shaderDir) {
   SceneRenderer renderer;
+  renderer.shaderDir_ = shaderDir;
   auto background = ShaderProgram::load(shaderDir, "background");
   if (!background) return background.error();
-  auto ground = ShaderProgram::load(shaderDir, "ground");
-  if (!ground) return ground.error();
-  auto mesh = ShaderProgram::load(shaderDir, "mesh");
+  renderer.background_ = std::move(background).value();
+  // The variants every frame uses are built now, so a broken shader file fails here with
+  // its error; the others on first use.
+  for (const bool shadows : {true, false}) {
+    auto ground = ShaderProgram::load(shaderDir, "ground.vert", "ground.frag",
+                                      fmt::format("#define FV_SHADOWS {}\n#define FV_GRID 1\n", int(shadows)));
+    if (!ground) return ground.error();
+    renderer.ground_[std::size_t(shadows) * 2 + 1] = std::move(ground).value();
+  }
+  auto mesh = ShaderProgram::load(shaderDir, "mesh.vert", "mesh.frag", "#define FV_SHADOWS 1\n");
   if (!mesh) return mesh.error();
-  auto figure = ShaderProgram::load(shaderDir, "figure");
+  renderer.mesh_[1] = std::move(mesh).value();
+  auto figure = ShaderProgram::load(shaderDir, "figure.vert", "figure.frag", "#define FV_SHADOWS 1\n#define FV_FIGURE_PASS 0\n");
   if (!figure) return figure.error();
+  renderer.figure_[3] = std::move(figure).value();
   auto shadowMesh = ShaderProgram::load(shaderDir, "shadow_mesh");
   if (!shadowMesh) return shadowMesh.error();
   auto shadowFigure = ShaderProgram::load(shaderDir, "shadow_figure");
@@ -49,24 +101,131 @@ Result<SceneRenderer> SceneRenderer::create(const std::filesystem::path& shaderD
   if (!shadowMap) return shadowMap.error();
   auto pick = ShaderProgram::load(shaderDir, "figure.vert", "pick.frag");
   if (!pick) return pick.error();
-  renderer.background_ = std::move(background).value();
-  renderer.ground_ = std::move(ground).value();
-  renderer.mesh_ = std::move(mesh).value();
-  renderer.figure_ = std::move(figure).value();
+  auto floorShadow = FloorShadow::create(kFloorShadowSize);
+  if (!floorShadow) return floorShadow.error();
+  auto floorShadowProgram = ShaderProgram::load(shaderDir, "floor_shadow");
+  if (!floorShadowProgram) return floorShadowProgram.error();
+  renderer.floorShadow_ = std::move(floorShadow).value();
+  renderer.floorShadowProgram_ = std::move(floorShadowProgram).value();
+  renderer.floorShadowProgram_.use();
+  renderer.floorShadowProgram_.set("uShadowMap", int(kShadowUnit));
+  renderer.floorShadowProgram_.set("uKeyLightDir", render::kKeyLightDirection);
   renderer.shadowMesh_ = std::move(shadowMesh).value();
   renderer.shadowFigure_ = std::move(shadowFigure).value();
   renderer.shadowMap_ = std::move(shadowMap).value();
   renderer.pick_ = std::move(pick).value();
-  // Every lit program samples the shadow map from the same unit.
-  for (const ShaderProgram* program : {&renderer.ground_, &renderer.mesh_, &renderer.figure_}) {
-    program->use();
-    program->set("uShadowMap", int(kShadowUnit));
-    program->set("uKeyLightDir", render::kKeyLightDirection);
+  for (auto* slots : {&renderer.ground_[1], &renderer.ground_[3], &renderer.mesh_[1], &renderer.figure_[3]}) {
+    slots->value().use();
+    slots->value().set("uShadowMap", int(kShadowUnit));
+    slots->value().set("uFloorShadow", int(kFloorShadowUnit));
+    slots->value().set("uKeyLightDir", render::kKeyLightDirection);
   }
-  renderer.floor_ = upload(makeFloor(40.0f));
+  renderer.floorInner_ = upload(makeFloorGrid(true));
+  renderer.floorOuter_ = upload(makeFloorGrid(false));
   renderer.emptyVertexArray_ = createVertexArray();
   glBindVertexArray(0);
+  glUseProgram(0);
   return renderer;
+}
+
+const ShaderProgram* SceneRenderer::variant(std::optional<ShaderProgram>& slot, const char* vert, const char* frag,
+                                            const std::string& defines, bool lit) {
+  if (!slot) {
+    auto program = ShaderProgram::load(shaderDir_, vert, frag, defines);
+    if (!program) {
+      // The same files compiled when the renderer was created: only a driver problem gets here.
+      log::error("{}", program.error().message);
+      return nullptr;
+    }
+    slot = std::move(program).value();
+    if (lit) {
+      slot->use();
+      slot->set("uShadowMap", int(kShadowUnit));
+      slot->set("uFloorShadow", int(kFloorShadowUnit));
+      slot->set("uKeyLightDir", render::kKeyLightDirection);
+    }
+  }
+  return &*slot;
+}
+
+const ShaderProgram* SceneRenderer::ground(bool shadows, bool grid) {
+  return variant(ground_[std::size_t(shadows) * 2 + std::size_t(grid)], "ground.vert", "ground.frag",
+                 fmt::format("#define FV_SHADOWS {}\n#define FV_GRID {}\n", int(shadows), int(grid)), true);
+}
+
+const ShaderProgram* SceneRenderer::mesh(bool shadows) {
+  return variant(mesh_[std::size_t(shadows)], "mesh.vert", "mesh.frag", fmt::format("#define FV_SHADOWS {}\n", int(shadows)),
+                 true);
+}
+
+const ShaderProgram* SceneRenderer::figure(bool shadows, int pass) {
+  if (pass == 1) shadows = false;  // the x-ray muscles are self-lit, without shadows
+  return variant(figure_[std::size_t(shadows) * 3 + std::size_t(pass)], "figure.vert", "figure.frag",
+                 fmt::format("#define FV_SHADOWS {}\n#define FV_FIGURE_PASS {}\n", int(shadows), pass), true);
+}
+
+void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightViewProjection, const glm::vec4& floorRect) {
+  // What the map depends on: the light's projection, and each caster's mesh, placement and pose.
+  std::vector<std::uint64_t> key;
+  auto addFloats = [&](const float* values, int count) {
+    for (int i = 0; i < count; ++i) {
+      std::uint32_t bits = 0;
+      std::memcpy(&bits, &values[i], sizeof bits);
+      key.push_back(bits);
+    }
+  };
+  addFloats(&lightViewProjection[0][0], 16);
+  for (const MeshDraw& draw : scene.meshes) {
+    key.push_back(reinterpret_cast<std::uintptr_t>(draw.mesh));
+    key.push_back(std::uint64_t(draw.mesh->indexCount()));
+    addFloats(&draw.model[0][0], 16);
+  }
+  key.push_back(~0ull);  // meshes end, figures begin
+  for (const FigureDraw& draw : scene.figures) {
+    key.push_back(reinterpret_cast<std::uintptr_t>(draw.mesh));
+    key.push_back(std::uint64_t(draw.mesh->indexCount()));
+    key.push_back(draw.palette->version());
+    addFloats(&draw.model[0][0], 16);
+  }
+  if (key == shadowKey_) return;  // the casters have not moved: the map is still right
+  shadowKey_ = std::move(key);
+
+  glEnable(GL_DEPTH_TEST);
+  glDepthMask(GL_TRUE);
+  glDisable(GL_BLEND);
+  // Front faces only: every caster is closed, so its nearest surface to the light is a front
+  // face and the map holds the same depths for half the triangles rasterized.
+  glEnable(GL_CULL_FACE);
+  glCullFace(GL_BACK);
+  glFrontFace(GL_CCW);
+  shadowMap_.beginPass();
+  shadowMesh_.use();
+  shadowMesh_.set("uLightViewProjection", lightViewProjection);
+  for (const MeshDraw& draw : scene.meshes) {
+    shadowMesh_.set("uModel", draw.model);
+    draw.mesh->draw();
+  }
+  shadowFigure_.use();
+  shadowFigure_.set("uLightViewProjection", lightViewProjection);
+  for (const FigureDraw& draw : scene.figures) {
+    shadowFigure_.set("uModel", draw.model);
+    draw.palette->bind();
+    draw.mesh->draw();
+  }
+
+  // The floor's share, filtered once into the floor shadow texture.
+  glDisable(GL_CULL_FACE);
+  glDisable(GL_DEPTH_TEST);
+  floorShadow_.beginPass();
+  shadowMap_.bindTexture(kShadowUnit);
+  floorShadowProgram_.use();
+  floorShadowProgram_.set("uLightViewProjection", lightViewProjection);
+  floorShadowProgram_.set("uInner", floorRect);
+  floorShadowProgram_.set("uTexels", float(kFloorShadowSize));
+  glBindVertexArray(emptyVertexArray_.id());
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  glBindVertexArray(0);
+  glEnable(GL_DEPTH_TEST);
 }
 
 void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera& camera, const Scene& scene) {
@@ -74,32 +233,10 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   const glm::mat4 lightViewProjection =
       shadows ? render::shadowViewProjection(render::kKeyLightDirection, glm::vec3(scene.shadowBounds), scene.shadowBounds.w)
               : glm::mat4(1.0f);
-  if (shadows) {
-    glEnable(GL_DEPTH_TEST);
-    glDepthMask(GL_TRUE);
-    glDisable(GL_BLEND);
-    glDisable(GL_CULL_FACE);  // both faces: thin parts (hands, feet) still cast
-    shadowMap_.beginPass();
-    shadowMesh_.use();
-    shadowMesh_.set("uLightViewProjection", lightViewProjection);
-    for (const MeshDraw& draw : scene.meshes) {
-      shadowMesh_.set("uModel", draw.model);
-      draw.mesh->draw();
-    }
-    shadowFigure_.use();
-    shadowFigure_.set("uLightViewProjection", lightViewProjection);
-    for (const FigureDraw& draw : scene.figures) {
-      shadowFigure_.set("uModel", draw.model);
-      draw.palette->bind();
-      draw.mesh->draw();
-    }
-  }
+  const glm::vec4 inner = shadows ? shadowFootprint(scene.shadowBounds) : glm::vec4(-1, -1, 1, 1);
+  if (shadows) updateShadowMap(scene, lightViewProjection, inner);
   shadowMap_.bindTexture(kShadowUnit);
-  for (const ShaderProgram* program : {&ground_, &mesh_, &figure_}) {
-    program->use();
-    program->set("uShadows", shadows ? 1 : 0);
-    program->set("uLightViewProjection", lightViewProjection);
-  }
+  floorShadow_.bindTexture(kFloorShadowUnit);
 
   target.bind();
   const float aspect = static_cast<float>(target.width()) / static_cast<float>(target.height());
@@ -108,6 +245,8 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   glFrontFace(scene.mirrored ? GL_CW : GL_CCW);
   const glm::vec3 eye = camera.eye();
   const glm::vec3 horizon(0.905f, 0.918f, 0.930f);
+  const glm::vec3 sky(0.780f, 0.812f, 0.847f);
+  const glm::vec2 viewportSize(target.width(), target.height());
 
   glDisable(GL_BLEND);
   glEnable(GL_DEPTH_TEST);
@@ -116,64 +255,72 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   glClearColor(horizon.x, horizon.y, horizon.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
 
-  const glm::vec3 sky(0.780f, 0.812f, 0.847f);
-  const glm::vec2 viewportSize(target.width(), target.height());
-  for (const ShaderProgram* program : {&background_, &ground_}) {
-    program->use();
-    program->set("uTopColor", sky);
-    program->set("uBottomColor", horizon);
-    program->set("uViewportSize", viewportSize);
-  }
-
-  ground_.use();
-  ground_.set("uViewProjection", viewProjection);
-  ground_.set("uEye", eye);
-  ground_.set("uGroundColor", glm::vec3(0.945f, 0.945f, 0.940f));
-  ground_.set("uLineColor", glm::vec3(0.70f, 0.72f, 0.75f));
-  ground_.set("uShowGrid", scene.showGrid ? 1 : 0);
-  ground_.set("uContactShadow", scene.contactShadow);
-  floor_.draw();
-
+  // The figure and meshes first, so the floor and backdrop behind them fail the depth test
+  // before their shaders run.
   glEnable(GL_CULL_FACE);
   glCullFace(GL_BACK);
-  mesh_.use();
-  mesh_.set("uViewProjection", viewProjection);
-  mesh_.set("uEye", eye);
-  for (const MeshDraw& draw : scene.meshes) {
-    mesh_.set("uModel", draw.model);
-    mesh_.set("uNormalMatrix", glm::transpose(glm::inverse(glm::mat3(draw.model))));
-    mesh_.set("uBaseColor", draw.color);
-    draw.mesh->draw();
+  if (const ShaderProgram* program = scene.meshes.empty() ? nullptr : mesh(shadows)) {
+    program->use();
+    program->set("uViewProjection", viewProjection);
+    program->set("uEye", eye);
+    if (shadows) program->set("uLightViewProjection", lightViewProjection);
+    for (const MeshDraw& draw : scene.meshes) {
+      program->set("uModel", draw.model);
+      program->set("uNormalMatrix", glm::transpose(glm::inverse(glm::mat3(draw.model))));
+      program->set("uBaseColor", toLinear(draw.color));
+      draw.mesh->draw();
+    }
   }
 
-  figure_.use();
-  figure_.set("uViewProjection", viewProjection);
-  figure_.set("uEye", eye);
   std::array<glm::vec4, render::kMaxMuscleRegions> regionColors{};
-  auto drawFigure = [&](const FigureDraw& draw, int pass) {
-    figure_.set("uPass", pass);
-    draw.mesh->draw();
-  };
-  auto setFigure = [&](const FigureDraw& draw) {
-    figure_.set("uModel", draw.model);
-    figure_.set("uSkinColor", draw.skinColor);
-    figure_.set("uShowRegions", draw.regionColors.empty() ? 0 : 1);
+  auto setFigure = [&](const ShaderProgram& program, const FigureDraw& draw) {
+    program.use();
+    program.set("uViewProjection", viewProjection);
+    program.set("uEye", eye);
+    if (shadows) program.set("uLightViewProjection", lightViewProjection);
+    program.set("uModel", draw.model);
+    program.set("uSkinColor", toLinear(draw.skinColor));
+    program.set("uShowRegions", draw.regionColors.empty() ? 0 : 1);
     regionColors.fill(glm::vec4(0.0f));
-    std::copy_n(draw.regionColors.begin(), std::min(draw.regionColors.size(), regionColors.size()),
-                regionColors.begin());
-    figure_.set("uRegionColors", regionColors);
+    for (std::size_t i = 0; i < std::min(draw.regionColors.size(), regionColors.size()); ++i)
+      regionColors[i] = glm::vec4(toLinear(glm::vec3(draw.regionColors[i])), draw.regionColors[i].w);
+    program.set("uRegionColors", regionColors);
     draw.palette->bind();
   };
   for (const FigureDraw& draw : scene.figures) {
     if (draw.xray) continue;
-    setFigure(draw);
-    drawFigure(draw, 0);
+    const ShaderProgram* program = figure(shadows, 0);
+    if (!program) continue;
+    setFigure(*program, draw);
+    draw.mesh->draw();
+  }
+
+  // The floor: the shadowed variant (one fetch of the floor shadow texture) only on the
+  // inner quad the shadow can reach.
+  glDisable(GL_CULL_FACE);
+  for (const bool innerQuad : {true, false}) {
+    const ShaderProgram* program = ground(shadows && innerQuad, scene.showGrid);
+    if (!program) continue;
+    program->use();
+    program->set("uTopColor", sky);
+    program->set("uBottomColor", horizon);
+    program->set("uViewportSize", viewportSize);
+    program->set("uViewProjection", viewProjection);
+    program->set("uInner", inner);
+    program->set("uHalfSize", kFloorHalfSize);
+    program->set("uEye", eye);
+    program->set("uGroundColor", glm::vec3(0.945f, 0.945f, 0.940f));
+    program->set("uLineColor", glm::vec3(0.70f, 0.72f, 0.75f));
+    program->set("uContactShadow", scene.contactShadow);
+    (innerQuad ? floorInner_ : floorOuter_).draw();
   }
 
   // Backdrop last, at the far plane: only pixels nothing covered run its shader.
-  glDisable(GL_CULL_FACE);
   glDepthMask(GL_FALSE);
   background_.use();
+  background_.set("uTopColor", sky);
+  background_.set("uBottomColor", horizon);
+  background_.set("uViewportSize", viewportSize);
   glBindVertexArray(emptyVertexArray_.id());
   glDrawArrays(GL_TRIANGLES, 0, 3);
   glBindVertexArray(0);
@@ -184,15 +331,18 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   // writing depth.
   for (const FigureDraw& draw : scene.figures) {
     if (!draw.xray) continue;
-    figure_.use();
-    setFigure(draw);
-    drawFigure(draw, 1);
+    const ShaderProgram* muscles = figure(shadows, 1);
+    const ShaderProgram* shell = figure(shadows, 2);
+    if (!muscles || !shell) continue;
+    setFigure(*muscles, draw);
+    draw.mesh->draw();
+    setFigure(*shell, draw);
     glEnable(GL_CULL_FACE);
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glDepthMask(GL_FALSE);
     glDepthFunc(GL_ALWAYS);
-    drawFigure(draw, 2);
+    draw.mesh->draw();
     glDepthFunc(GL_LEQUAL);
     glDepthMask(GL_TRUE);
     glDisable(GL_BLEND);
@@ -208,7 +358,7 @@ int SceneRenderer::pickRegion(const render::OrbitCamera& camera, glm::ivec2 view
                               const Scene& scene) {
   if (pixel.x < 0.0f || pixel.y < 0.0f || pixel.x >= float(viewport.x) || pixel.y >= float(viewport.y)) return -1;
   // The whole view at full size, region ids only, read back at one pixel. (A 1x1 target
-  // behind a pixel-zoom matrix is cheaper, but Mesa's clipper then loses the flat region id
+  // behind a pixel-zoom matrix would do, but Mesa's clipper then loses the flat region id
   // of the clipped triangles.)
   if (!pickTarget_ || pickTarget_->width() != viewport.x || pickTarget_->height() != viewport.y) {
     auto target = RenderTarget::create(viewport.x, viewport.y, 1);
@@ -217,6 +367,10 @@ int SceneRenderer::pickRegion(const render::OrbitCamera& camera, glm::ivec2 view
   }
   const float aspect = static_cast<float>(viewport.x) / static_cast<float>(viewport.y);
   pickTarget_->bind();
+  // Only the picked pixel is shaded, cleared and resolved: the scissor leaves the viewport
+  // (and so Mesa's clipping) as for the whole view.
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(int(pixel.x), viewport.y - 1 - int(pixel.y), 1, 1);
   glDisable(GL_BLEND);
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LEQUAL);
@@ -236,6 +390,7 @@ int SceneRenderer::pickRegion(const render::OrbitCamera& camera, glm::ivec2 view
   glFrontFace(GL_CCW);
   glUseProgram(0);
   pickTarget_->resolve();
+  glDisable(GL_SCISSOR_TEST);
   const std::array<std::uint8_t, 4> p = pickTarget_->readPixel(int(pixel.x), int(pixel.y));
   return p[1] > 127 ? int(p[0]) : -1;
 }

@@ -2,6 +2,8 @@
 // of the scene, drawn into a RenderTarget.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <span>
@@ -62,16 +64,33 @@ class SceneRenderer {
   int pickRegion(const render::OrbitCamera& camera, glm::ivec2 viewport, glm::vec2 pixel, const Scene& scene);
 
  private:
+  // Compile-time variants of the lit shaders (llvmpipe pays for code behind uniform
+  // branches on every pixel): [shadows] for ground (x grid), mesh and figure (x pass).
+  // Compiled on first use, so a renderer that never draws x-ray never builds its shaders.
+  const ShaderProgram* ground(bool shadows, bool grid);
+  const ShaderProgram* mesh(bool shadows);
+  const ShaderProgram* figure(bool shadows, int pass);
+  const ShaderProgram* variant(std::optional<ShaderProgram>& slot, const char* vert, const char* frag,
+                               const std::string& defines, bool lit);
+  // Renders the key light's shadow map, and from it the floor shadow texture over
+  // `floorRect` (x0, z0, x1, z1), unless they already hold this scene's casters.
+  void updateShadowMap(const Scene& scene, const glm::mat4& lightViewProjection, const glm::vec4& floorRect);
+
+  std::filesystem::path shaderDir_;
   ShaderProgram background_;
-  ShaderProgram ground_;
-  ShaderProgram mesh_;
-  ShaderProgram figure_;
+  std::array<std::optional<ShaderProgram>, 4> ground_;   // [shadows * 2 + grid]
+  std::array<std::optional<ShaderProgram>, 2> mesh_;     // [shadows]
+  std::array<std::optional<ShaderProgram>, 6> figure_;   // [shadows * 3 + pass]
   ShaderProgram shadowMesh_;
   ShaderProgram shadowFigure_;
   ShadowMap shadowMap_;
+  FloorShadow floorShadow_;
+  ShaderProgram floorShadowProgram_;
+  std::vector<std::uint64_t> shadowKey_;  // what the shadow map was last drawn from (empty: nothing)
   ShaderProgram pick_;
   std::optional<RenderTarget> pickTarget_;  // region ids of the last picked view
-  GpuMesh floor_;
+  GpuMesh floorInner_;  // the floor's inner quad (where shadows fall) and the 8 around it
+  GpuMesh floorOuter_;
   VertexArray emptyVertexArray_;  // core profile needs a bound VAO even for gl_VertexID draws
 };
 

@@ -15,8 +15,8 @@ void ProgramDeleter::operator()(std::uint32_t id) const { glDeleteProgram(id); }
 
 namespace {
 
-Result<GLuint> compile(GLenum stage, const fs::path& shaderDir, const std::string& fileName) {
-  auto source = render::assembleShader(shaderDir, fileName, render::shaderPrelude());
+Result<GLuint> compile(GLenum stage, const fs::path& shaderDir, const std::string& fileName, std::string_view defines) {
+  auto source = render::assembleShader(shaderDir, fileName, render::shaderPrelude() + std::string(defines));
   if (!source) return source.error();
   const GLuint shader = glCreateShader(stage);
   const char* text = source->text.c_str();
@@ -43,11 +43,16 @@ Result<ShaderProgram> ShaderProgram::load(const fs::path& shaderDir, std::string
 
 Result<ShaderProgram> ShaderProgram::load(const fs::path& shaderDir, std::string_view vertexFile,
                                           std::string_view fragmentFile) {
+  return load(shaderDir, vertexFile, fragmentFile, {});
+}
+
+Result<ShaderProgram> ShaderProgram::load(const fs::path& shaderDir, std::string_view vertexFile,
+                                          std::string_view fragmentFile, std::string_view defines) {
   const std::string vertFile(vertexFile), fragFile(fragmentFile);
   const std::string name = fmt::format("{} + {}", vertFile, fragFile);
-  auto vert = compile(GL_VERTEX_SHADER, shaderDir, vertFile);
+  auto vert = compile(GL_VERTEX_SHADER, shaderDir, vertFile, defines);
   if (!vert) return vert.error();
-  auto frag = compile(GL_FRAGMENT_SHADER, shaderDir, fragFile);
+  auto frag = compile(GL_FRAGMENT_SHADER, shaderDir, fragFile, defines);
   if (!frag) {
     glDeleteShader(*vert);
     return frag.error();

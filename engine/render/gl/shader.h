@@ -29,6 +29,10 @@ class ShaderProgram {
   // The same with two files named in full, for a vertex shader shared by several programs.
   static Result<ShaderProgram> load(const std::filesystem::path& shaderDir, std::string_view vertexFile,
                                     std::string_view fragmentFile);
+  // The same with `defines` ("#define NAME VALUE" lines) after the shared prelude: compile-time
+  // variants of one shader, since Mesa's llvmpipe runs code behind a uniform branch anyway.
+  static Result<ShaderProgram> load(const std::filesystem::path& shaderDir, std::string_view vertexFile,
+                                    std::string_view fragmentFile, std::string_view defines);
 
   void use() const;
   // Sets a uniform of this program, which must be in use (OpenGL 3.3 has no

@@ -70,6 +70,7 @@ PaletteBuffer PaletteBuffer::create() {
   const std::vector<glm::mat4> identity(render::kMaxPaletteJoints, glm::mat4(1.0f));
   palette.buffer_ = createBuffer(GL_UNIFORM_BUFFER, identity.data(), identity.size() * sizeof(glm::mat4), true);
   glBindBuffer(GL_UNIFORM_BUFFER, 0);
+  palette.update(identity);  // a fresh version
   return palette;
 }
 
@@ -79,6 +80,8 @@ void PaletteBuffer::update(std::span<const glm::mat4> palette) {
   glBindBuffer(GL_UNIFORM_BUFFER, buffer_.id());
   glBufferSubData(GL_UNIFORM_BUFFER, 0, static_cast<GLsizeiptr>(palette.size_bytes()), palette.data());
   glBindBuffer(GL_UNIFORM_BUFFER, 0);
+  static std::uint64_t updates = 0;  // GL runs on one thread
+  version_ = ++updates;
 }
 
 void PaletteBuffer::bind() const { glBindBufferBase(GL_UNIFORM_BUFFER, render::kPaletteBinding, buffer_.id()); }

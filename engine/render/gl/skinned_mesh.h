@@ -37,9 +37,13 @@ class PaletteBuffer {
   void update(std::span<const glm::mat4> palette);
   // Binds it to render::kPaletteBinding for the next draws.
   void bind() const;
+  // Changes with every update (unique across buffers): lets the renderer keep a shadow map
+  // drawn from the same pose.
+  std::uint64_t version() const { return version_; }
 
  private:
   Buffer buffer_;
+  std::uint64_t version_ = 0;
 };
 
 }  // namespace formviz::gl

@@ -66,6 +66,19 @@ std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const
   check->add_option("--model", cmd.model, "Check on this body only (a name from models/; default: every body)");
   check->add_flag("--brief", cmd.check.brief, "Print only failing checks and the verdicts");
 
+  CLI::App* sheet = cli.add_subcommand("sheet", "Draw contact sheets: an exercise's key phases, correct and with each mistake");
+  std::string sheetOut, sheetOutDir = ".";
+  CLI::Option* sheetExercise = sheet->add_option("--exercise", cmd.exercise, "The exercise's id in the library");
+  CLI::Option* sheetAll = sheet->add_flag("--all", cmd.sheet.all, "Every exercise that has clips, into --out-dir")
+                              ->excludes(sheetExercise);
+  sheet->add_option("-o,--out", sheetOut, "Output PNG file (default: ID.png)")->excludes(sheetAll);
+  sheet->add_option("--out-dir", sheetOutDir, "Folder for --all (ID.png each)")->capture_default_str()->needs(sheetAll);
+  sheet->add_option("--model", cmd.model, "Figure: a glTF file, or a body name from the data folder's models/");
+  sheet->add_option("-W,--width", cmd.sheet.cellWidth, "Width of one picture in pixels")->capture_default_str()->check(CLI::Range(32, 2048));
+  sheet->add_option("-H,--height", cmd.sheet.cellHeight, "Height of one picture in pixels (0: from the figure's shape)")
+      ->capture_default_str()->check(CLI::Range(0, 2048));
+  sheet->add_option("--samples", cmd.sheet.samples, "Multisample anti-aliasing samples")->capture_default_str()->check(CLI::Range(1, 16));
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -94,6 +107,19 @@ std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const
     }
     if ((cmd.render.time || !cmd.render.phase.empty()) && cmd.model.empty() && cmd.clip.empty() && cmd.exercise.empty()) {
       err << "--time and --phase need --exercise, --clip or --model\n";
+      return ExitCode::Usage;
+    }
+  }
+  if (sheet->parsed()) {
+    if (sheetExercise->count() == 0 && !cmd.sheet.all) {
+      err << "sheet: give --exercise ID or --all\n";
+      return ExitCode::Usage;
+    }
+    cmd.command = CommandLine::Command::Sheet;
+    cmd.sheet.out = sheetOut;
+    cmd.sheet.outDir = sheetOutDir;
+    if (cmd.sheet.cellHeight > 0 && cmd.sheet.cellHeight < 32) {
+      err << "sheet: --height must be 0 (automatic) or at least 32\n";
       return ExitCode::Usage;
     }
   }

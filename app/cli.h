@@ -5,6 +5,8 @@
 //          [--exercise ID[:CLIP]] [--model M] [--clip FILE[:NAME]] [--time T | --phase P]
 //          [--mode M] [--primary LIST] [--secondary LIST]
 //   formviz check [EXERCISE...] [--model M] [--brief]   check clips against their form rules
+//   formviz sheet (--exercise ID [--out FILE] | --all [--out-dir DIR]) [--model M] [-W PX] [-H PX]
+//                                                  contact sheets of exercises' key phases
 //   formviz --help | --version
 #pragma once
 
@@ -53,11 +55,21 @@ struct CheckOptions {
   bool brief = false;                  // print failing lines and verdicts only
 };
 
+struct SheetOptions {
+  std::filesystem::path out;     // one exercise's sheet (default <id>.png)
+  std::filesystem::path outDir;  // --all: <outDir>/<id>.png
+  bool all = false;              // every exercise that has clips
+  int cellWidth = 180;           // pixels of one picture
+  int cellHeight = 0;            // 0: from the figure's shape
+  int samples = 4;
+};
+
 struct CommandLine {
-  enum class Command { Gui, Render, Check } command = Command::Gui;
+  enum class Command { Gui, Render, Check, Sheet } command = Command::Gui;
   GuiOptions gui;
   RenderOptions render;
   CheckOptions check;
+  SheetOptions sheet;
   std::string exercise;  // "ID[:CLIP]" from the catalog: its clip (default "correct") and muscles
   std::string model;  // a glTF file, or a body name in <data>/models/; empty: the default body
   std::string clip;   // "FILE[:NAME]" (glTF or BVH) or ":NAME" (one of the model's own clips); empty: none

@@ -12,6 +12,9 @@ ExitCode runRender(const CommandLine& cmd);
 // rules; exit 0 when every clip gets the verdict its rules declare, 1 otherwise.
 ExitCode runCheck(const CommandLine& cmd);
 
+// `formviz sheet`: contact sheets of exercises' key phases into PNG files (app/sheet.h).
+ExitCode runSheet(const CommandLine& cmd);
+
 // `formviz`: the window. Without a display, says so and points to the headless commands.
 ExitCode runGui(const CommandLine& cmd);
 

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   if (cmd.verbose) log::setLevel(log::Level::Debug);
   const app::ExitCode code = cmd.command == app::CommandLine::Command::Render  ? app::runRender(cmd)
                              : cmd.command == app::CommandLine::Command::Check ? app::runCheck(cmd)
+                             : cmd.command == app::CommandLine::Command::Sheet ? app::runSheet(cmd)
                                                                                : app::runGui(cmd);
   return static_cast<int>(code);
 }

@@ -2,8 +2,8 @@
 
 #include "anim/character.h"
 #include "app/commands.h"
-#include "app/domain/gltf_clip_index.h"
 #include "app/figure_scene.h"
+#include "app/headless.h"
 #include "app/muscle_selection.h"
 #include "core/log.h"
 #include "core/paths.h"
@@ -26,22 +26,15 @@ ExitCode runRender(const CommandLine& cmd) {
   std::vector<render::MuscleRole> roles;
   if (!cmd.exercise.empty()) {
     const std::size_t colon = cmd.exercise.find(':');
-    const std::string id = cmd.exercise.substr(0, colon);
-    const domain::GltfClipIndex clipIndex(*dataDir / "animations");
-    auto catalog = domain::loadCatalog(*dataDir / "animations" / "catalog.json", clipIndex);
-    if (!catalog) {
-      log::error("{}", catalog.error().message);
+    auto entry = findExercise(*dataDir, cmd.exercise.substr(0, colon));
+    if (!entry) {
+      log::error("{}", entry.error().message);
       return ExitCode::Failure;
     }
-    const domain::Exercise* exercise = catalog->catalog.find(id);
-    if (!exercise) {
-      log::error("no exercise '{}' in {}", id, (*dataDir / "animations" / "catalog.json").string());
-      return ExitCode::Failure;
-    }
-    roles = exerciseMuscles(*exercise);
+    roles = entry->roles;
     if (model.empty()) model = kDefaultBody;
-    clipSpec = fmt::format("{}:{}", (*dataDir / "animations" / fmt::format("{}.gltf", id)).string(),
-                       colon == std::string::npos ? "correct" : cmd.exercise.substr(colon + 1));
+    clipSpec = fmt::format("{}:{}", entry->clipFile.string(),
+                           colon == std::string::npos ? "correct" : cmd.exercise.substr(colon + 1));
   }
   (void)selectMuscles(options.primary, render::MuscleRole::Primary, roles);  // checked by the command line
   (void)selectMuscles(options.secondary, render::MuscleRole::Secondary, roles);
@@ -57,23 +50,13 @@ ExitCode runRender(const CommandLine& cmd) {
     figure = std::move(loaded).value();
   }
 
-  platform::WindowDesc desc;
-  desc.headless = true;
-  desc.width = 64;  // the window is never shown; the picture is drawn off-screen
-  desc.height = 64;
-#ifndef NDEBUG
-  desc.debugContext = true;
-#endif
-  auto window = platform::Window::create(desc);
-  if (!window) {
-    log::error("{}", window.error().message);
-    return ExitCode::NoDisplay;
+  bool noDisplay = false;
+  auto headless = createHeadlessGl(*dataDir, &noDisplay);
+  if (!headless) {
+    log::error("{}", headless.error().message);
+    return noDisplay ? ExitCode::NoDisplay : ExitCode::Failure;
   }
-  auto renderer = gl::SceneRenderer::create(*dataDir / "shaders");
-  if (!renderer) {
-    log::error("{}", renderer.error().message);
-    return ExitCode::Failure;
-  }
+  gl::SceneRenderer& renderer = headless->renderer;
   auto target = gl::RenderTarget::create(options.width, options.height, options.samples);
   if (!target) {
     log::error("{}", target.error().message);
@@ -128,7 +111,7 @@ ExitCode runRender(const CommandLine& cmd) {
     scene.shadowBounds = glm::vec4(lit.centre(), std::max(lit.radius(), 0.1f));
   }
 
-  renderer->render(*target, camera, scene);
+  renderer.render(*target, camera, scene);
   if (Status saved = render::savePng(target->readPixels(), options.out); !saved) {
     log::error("{}", saved.error().message);
     return ExitCode::Failure;

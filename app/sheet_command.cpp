@@ -1,0 +1,501 @@
+// `formviz sheet`: contact sheets of an exercise's key phases (see app/sheet.h).
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "anim/character.h"
+#include "app/commands.h"
+#include "app/figure_scene.h"
+#include "app/headless.h"
+#include "app/sheet.h"
+#include "core/log.h"
+#include "core/paths.h"
+#include "render/muscle_colors.h"
+#include "render/text.h"
+
+namespace formviz::app {
+namespace fs = std::filesystem;
+
+namespace {
+
+// [SECTION] Phases and poses (no GL)
+
+struct PhaseSpan {
+  std::string name;
+  float start = 0.0f, end = 0.0f;  // seconds
+  float middle() const { return 0.5f * (start + end); }
+};
+
+// The clip's phases: each marker to the next one (the last to the clip's end).
+std::vector<PhaseSpan> phaseSpans(const anim::Clip& clip) {
+  std::vector<PhaseSpan> spans;
+  const auto markers = clip.markers();
+  for (std::size_t i = 0; i < markers.size(); ++i) {
+    const float end = i + 1 < markers.size() ? markers[i + 1].time : clip.duration();
+    if (end > markers[i].time) spans.push_back({markers[i].name, markers[i].time, end});
+  }
+  if (spans.empty()) spans.push_back({"", 0.0f, clip.duration()});
+  return spans;
+}
+
+const anim::Clip* findClip(const Figure& figure, std::string_view name) {
+  const auto& clips = figure.clipFile ? figure.clipFile->clips : figure.model->clips;
+  for (const anim::Clip& clip : clips)
+    if (clip.name() == name) return &clip;
+  return nullptr;
+}
+
+using Pose = std::vector<glm::vec3>;  // joint positions, metres
+
+struct PoseSampler {
+  const Figure& figure;
+  anim::Character character;
+  explicit PoseSampler(const Figure& f) : figure(f), character(f.skeleton()) {}
+  Pose sample(const anim::Clip& clip, float time) {
+    character.setClip(figure.clipSkeleton(), clip);
+    character.evaluate(time);
+    Pose pose(static_cast<std::size_t>(character.skeleton().jointCount()));
+    for (int j = 0; j < character.skeleton().jointCount(); ++j) pose[static_cast<std::size_t>(j)] = character.jointPosition(j);
+    return pose;
+  }
+};
+
+float meanDistance(const Pose& a, const Pose& b) {
+  float sum = 0.0f;
+  for (std::size_t j = 0; j < a.size(); ++j) sum += glm::length(a[j] - b[j]);
+  return a.empty() ? 0.0f : sum / static_cast<float>(a.size());
+}
+
+constexpr float kSampleStep = 1.0f / 30.0f;  // the clips' key spacing
+
+// The moment a cell shows for each phase: a hold at its middle; a movement into a hold at its
+// middle (the hold's cell shows where it arrives); a movement into another movement at its end,
+// the key pose it reaches (a lunge's descent ends at the bottom, which has no phase of its own).
+struct PhaseMoment {
+  float time = 0.0f;
+  bool end = false;  // the phase's last moment, not its middle
+};
+
+std::vector<PhaseMoment> phaseMoments(PoseSampler& sampler, const anim::Clip& clip, const std::vector<PhaseSpan>& phases) {
+  const auto isHold = [&](const PhaseSpan& p) {
+    return meanDistance(sampler.sample(clip, p.start), sampler.sample(clip, p.end)) < 0.01f &&
+           meanDistance(sampler.sample(clip, p.start), sampler.sample(clip, p.middle())) < 0.01f;
+  };
+  std::vector<PhaseMoment> moments;
+  for (std::size_t i = 0; i < phases.size(); ++i) {
+    const PhaseSpan& next = phases[(i + 1) % phases.size()];  // the repetition loops
+    if (isHold(phases[i]) || isHold(next) || phases.size() == 1)
+      moments.push_back({phases[i].middle(), false});
+    else
+      moments.push_back({std::max(phases[i].start, phases[i].end - 0.5f * kSampleStep), true});
+  }
+  return moments;
+}
+
+// The time `t` of `mistake` maps to in `correct`: the same fraction of the phase of the same
+// name, else the same time.
+float matchingTime(const std::vector<PhaseSpan>& mistakePhases, const std::vector<PhaseSpan>& correctPhases, float t,
+                   float correctDuration) {
+  for (const PhaseSpan& m : mistakePhases) {
+    if (t < m.start || t > m.end) continue;
+    for (const PhaseSpan& c : correctPhases)
+      if (c.name == m.name) return c.start + (t - m.start) / (m.end - m.start) * (c.end - c.start);
+  }
+  return std::min(t, correctDuration);
+}
+
+struct MistakePeak {
+  float time = 0.0f;     // seconds on the mistake clip
+  Pose displacement;     // mistake pose minus the correct pose it is compared with
+};
+
+// Where the mistake shows most: the mistake pose furthest from every pose of the correct
+// clip. A mistake of timing only (every pose also occurs in the correct clip, e.g. rushing)
+// falls back to comparing each phase with the same phase of the correct clip.
+MistakePeak findPeak(PoseSampler& sampler, const anim::Clip& correct, const anim::Clip& mistake) {
+  const auto sampleTimes = [](const anim::Clip& clip) {
+    std::vector<float> times;
+    const int count = static_cast<int>(std::floor(clip.duration() / kSampleStep + 1e-3f));
+    for (int i = 0; i <= count; ++i) times.push_back(std::min(static_cast<float>(i) * kSampleStep, clip.duration()));
+    return times;
+  };
+  std::vector<Pose> correctPoses;
+  for (const float t : sampleTimes(correct)) correctPoses.push_back(sampler.sample(correct, t));
+  const auto mistakePhases = phaseSpans(mistake), correctPhases = phaseSpans(correct);
+  const std::vector<float> times = sampleTimes(mistake);
+  std::vector<float> nearest(times.size()), matched(times.size());
+  std::vector<std::size_t> nearestIndex(times.size());
+  for (std::size_t k = 0; k < times.size(); ++k) {
+    const Pose pose = sampler.sample(mistake, times[k]);
+    nearest[k] = std::numeric_limits<float>::max();
+    for (std::size_t i = 0; i < correctPoses.size(); ++i)
+      if (const float d = meanDistance(pose, correctPoses[i]); d < nearest[k]) nearest[k] = d, nearestIndex[k] = i;
+    matched[k] = meanDistance(pose, sampler.sample(correct, matchingTime(mistakePhases, correctPhases, times[k], correct.duration())));
+  }
+  const bool timingOnly = *std::max_element(nearest.begin(), nearest.end()) < 0.015f;  // metres: no new pose
+  const std::vector<float>& score = timingOnly ? matched : nearest;
+  // The middle of the plateau around the largest difference: a held fault shows at its hold's
+  // middle, not at the first frame that reaches it.
+  const std::size_t top = static_cast<std::size_t>(std::max_element(score.begin(), score.end()) - score.begin());
+  std::size_t first = top, last = top;
+  while (first > 0 && score[first - 1] >= 0.97f * score[top]) --first;
+  while (last + 1 < score.size() && score[last + 1] >= 0.97f * score[top]) ++last;
+  const std::size_t peakIndex = score[(first + last) / 2] >= 0.9f * score[top] ? (first + last) / 2 : top;
+  MistakePeak peak;
+  peak.time = times[peakIndex];
+  const Pose pose = sampler.sample(mistake, peak.time);
+  // Compared with the same moment of the correct clip: the displacement is the mistake's own.
+  const Pose reference = sampler.sample(correct, matchingTime(mistakePhases, correctPhases, peak.time, correct.duration()));
+  for (std::size_t j = 0; j < pose.size(); ++j) peak.displacement.push_back(pose[j] - reference[j]);
+  return peak;
+}
+
+// [SECTION] Views
+
+std::optional<render::ViewPreset> toPreset(domain::CameraView view) {
+  return render::viewPresetFromName(domain::cameraViewKey(view));
+}
+
+// The catalog's best view for a phase of the correct clip: the cue of that phase, else a
+// cue whose range holds `time`, else the first cue's view.
+render::ViewPreset cueView(const domain::Exercise& exercise, std::string_view phase, float time) {
+  for (const domain::Cue& cue : exercise.cues)
+    if (cue.phase == phase && cue.range.clip == "correct") return toPreset(cue.view).value_or(render::ViewPreset::ThreeQuarter);
+  for (const domain::Cue& cue : exercise.cues)
+    if (cue.range.resolved && cue.range.clip == "correct" && time >= cue.range.start && time < cue.range.end)
+      return toPreset(cue.view).value_or(render::ViewPreset::ThreeQuarter);
+  if (!exercise.cues.empty()) return toPreset(exercise.cues.front().view).value_or(render::ViewPreset::ThreeQuarter);
+  return render::ViewPreset::ThreeQuarter;
+}
+
+// Views chosen by looking at the sheets, where the measure below picks a view that hides
+// the mistake behind the body (see docs/images/clips/README.md).
+struct ViewOverride {
+  const char* exercise;
+  const char* clip;
+  render::ViewPreset view;
+};
+constexpr ViewOverride kViewOverrides[] = {
+    {"", "", render::ViewPreset::Front},  // placeholder entry; real entries follow
+};
+
+// The view that shows the mistake's displacement best. Up-down movement shows from the front
+// and the side alike; sideways movement (x) reads from the front, forward-backward (z) from the
+// side. Sideways wins ties and a bit more: both legs moving toward the midline (knees caving in)
+// move forward too as they turn, and seen from the side the two legs cover each other.
+render::ViewPreset mistakeView(const domain::Exercise& exercise, const std::string& clip, const MistakePeak& peak) {
+  for (const ViewOverride& o : kViewOverrides)
+    if (exercise.id == o.exercise && clip == o.clip) return o.view;
+  float sideways = 0.0f, forward = 0.0f;
+  for (const glm::vec3& d : peak.displacement) sideways += std::abs(d.x), forward += std::abs(d.z);
+  log::debug("{} {}: at {:.2f} s, sideways {:.3f} m, forward {:.3f} m (sums over joints)", exercise.id, clip, peak.time,
+             sideways, forward);
+  return sideways >= 0.75f * forward ? render::ViewPreset::Front : render::ViewPreset::Side;
+}
+
+// Puts the camera (its yaw and pitch kept) so the box fills `fill` of the view.
+void fitCamera(render::OrbitCamera& camera, const Bounds& box, float aspect, float fill = 0.92f) {
+  const glm::vec3 centre = box.centre();
+  camera.target = centre;
+  camera.distance = 1.0f;
+  const glm::vec3 toEye = glm::normalize(camera.eye() - centre);
+  const glm::vec3 right = glm::normalize(glm::cross(-toEye, glm::vec3(0, 1, 0)));
+  const glm::vec3 up = glm::cross(right, -toEye);
+  const float tanY = std::tan(camera.fovY * 0.5f) * fill, tanX = tanY * aspect;
+  float distance = 0.0f, depth = 0.0f;
+  for (int corner = 0; corner < 8; ++corner) {
+    const glm::vec3 p((corner & 1) ? box.max.x : box.min.x, (corner & 2) ? box.max.y : box.min.y,
+                      (corner & 4) ? box.max.z : box.min.z);
+    const glm::vec3 r = p - centre;
+    const float towardEye = glm::dot(r, toEye);
+    distance = std::max({distance, towardEye + std::abs(glm::dot(r, right)) / tanX,
+                         towardEye + std::abs(glm::dot(r, up)) / tanY});
+    depth = std::max(depth, std::abs(towardEye));
+  }
+  camera.distance = distance;
+  camera.nearPlane = std::max(0.01f, (distance - 2.0f * depth) * 0.5f);
+}
+
+// [SECTION] Layout and drawing
+
+struct Style {
+  glm::vec4 page{0.957f, 0.961f, 0.969f, 1.0f};
+  glm::vec4 ink{0.13f, 0.14f, 0.17f, 1.0f};
+  glm::vec4 muted{0.42f, 0.44f, 0.49f, 1.0f};
+  glm::vec4 frame{0.80f, 0.81f, 0.84f, 1.0f};
+  glm::vec4 accent{0.85f, 0.33f, 0.16f, 1.0f};  // the mistake's moment
+  glm::vec4 good{0.18f, 0.55f, 0.34f, 1.0f};    // the correct row's title
+  float title = 22.0f, heading = 14.0f, caption = 12.0f, note = 11.0f;  // text sizes, pixels
+  int margin = 16, gap = 8, rowGap = 14, labelWidth = 150, captionHeight = 20, headerHeight = 58;
+};
+
+// Splits `text` into lines no wider than `width` (a word longer than that gets its own line).
+std::vector<std::string> wrap(const render::Font& font, const std::string& text, float size, float width) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    const std::string candidate = line.empty() ? word : fmt::format("{} {}", line, word);
+    if (!line.empty() && font.measureText(candidate, size).size.x > width) {
+      lines.push_back(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+    start = end + 1;
+  }
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+void strokeRect(render::Image& image, glm::ivec4 r, int thickness, glm::vec4 colour) {
+  const float t = static_cast<float>(thickness);
+  const glm::vec2 p(static_cast<float>(r.x) - t, static_cast<float>(r.y) - t);
+  const glm::vec2 s(static_cast<float>(r.z) + 2.0f * t, static_cast<float>(r.w) + 2.0f * t);
+  render::fillRect(image, p, {s.x, t}, colour);
+  render::fillRect(image, {p.x, p.y + s.y - t}, {s.x, t}, colour);
+  render::fillRect(image, {p.x, p.y + t}, {t, s.y - 2.0f * t}, colour);
+  render::fillRect(image, {p.x + s.x - t, p.y + t}, {t, s.y - 2.0f * t}, colour);
+}
+
+void blit(render::Image& dst, const render::Image& src, int x0, int y0) {
+  for (int y = 0; y < src.height; ++y)
+    for (int x = 0; x < src.width; ++x) {
+      if (x0 + x < 0 || y0 + y < 0 || x0 + x >= dst.width || y0 + y >= dst.height) continue;
+      std::copy_n(src.at(x, y), 4, dst.at(x0 + x, y0 + y));
+    }
+}
+
+std::string capitalised(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
+}  // namespace
+
+// [SECTION] The sheet
+
+Result<ContactSheet> renderContactSheet(const SheetRequest& request, const fs::path& dataDir,
+                                        gl::SceneRenderer& renderer) {
+  auto entry = findExercise(dataDir, request.exercise);
+  if (!entry) return entry.error();
+  const domain::Exercise& exercise = entry->exercise;
+  if (!exercise.hasClips)
+    return makeError(fmt::format("exercise '{}' has no clips yet ({} is missing or has no 'correct' animation)",
+                                 exercise.id, entry->clipFile.string()));
+  auto loaded = loadFigure({request.model.empty() ? kDefaultBody : request.model,
+                            fmt::format("{}:correct", entry->clipFile.string()), true},
+                           dataDir);
+  if (!loaded) return loaded.error();
+  const Figure figure = std::move(loaded).value();
+  auto regular = render::Font::loadDejaVuSans(false);
+  if (!regular) return regular.error();
+  auto bold = render::Font::loadDejaVuSans(true);
+  if (!bold) return bold.error();
+
+  // Plan: which clip, phase, moment and view every cell shows.
+  ContactSheet sheet;
+  PoseSampler sampler(figure);
+  const anim::Clip* correct = findClip(figure, "correct");
+  std::vector<const anim::Clip*> rowClips{correct};
+  {
+    SheetRow row{"correct", "Correct", {}};
+    const auto phases = phaseSpans(*correct);
+    const auto moments = phaseMoments(sampler, *correct, phases);
+    for (std::size_t i = 0; i < phases.size(); ++i)
+      row.cells.push_back({phases[i].name, moments[i].time, cueView(exercise, phases[i].name, moments[i].time), false,
+                           moments[i].end, {}});
+    sheet.rows.push_back(std::move(row));
+  }
+  for (const domain::Mistake& mistake : exercise.mistakes) {
+    if (mistake.clip.empty()) {
+      sheet.notAnimated.push_back(mistake.title);
+      continue;
+    }
+    const anim::Clip* clip = findClip(figure, mistake.clip);
+    if (!clip)
+      return makeError(fmt::format("{} has no clip '{}' (the catalog's mistake '{}')", entry->clipFile.string(),
+                                   mistake.clip, mistake.title));
+    const MistakePeak peak = findPeak(sampler, *correct, *clip);
+    SheetRow row{mistake.clip, mistake.title, {}};
+    const auto phases = phaseSpans(*clip);
+    const PhaseSpan* peakPhase = &phases.back();
+    for (const PhaseSpan& phase : phases)
+      if (peak.time >= phase.start && peak.time < phase.end) peakPhase = &phase;
+    const render::ViewPreset view = mistakeView(exercise, mistake.clip, peak);
+    const auto moments = phaseMoments(sampler, *clip, phases);
+    for (std::size_t i = 0; i < phases.size(); ++i) {
+      const bool highlight = &phases[i] == peakPhase;
+      row.cells.push_back({phases[i].name, highlight ? peak.time : moments[i].time, view, highlight,
+                           !highlight && moments[i].end, {}});
+    }
+    sheet.rows.push_back(std::move(row));
+    rowClips.push_back(clip);
+  }
+
+  // One box around every pose on the sheet (skinned mesh), so every cell has the same scale.
+  anim::Character character(figure.skeleton());
+  Bounds box;
+  for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
+    character.setClip(figure.clipSkeleton(), *rowClips[r]);
+    for (const SheetCell& cell : sheet.rows[r].cells) {
+      character.evaluate(cell.time);
+      const Bounds b = figureBounds(figure, character, 1.0f);
+      box.add(b.min);
+      box.add(b.max);
+    }
+  }
+  box.min.y = std::min(box.min.y, 0.0f);  // keep the floor in view
+
+  // Layout.
+  const Style style;
+  const int cellWidth = request.cellWidth;
+  int cellHeight = request.cellHeight;
+  if (cellHeight <= 0) {
+    const glm::vec3 size = box.max - box.min;
+    const float tall = (size.y + 0.2f) / (std::max(size.x, size.z) + 0.2f);  // a standing adult: about 1.6
+    cellHeight = static_cast<int>(std::lround(static_cast<float>(cellWidth) * std::clamp(tall * 0.8f, 0.55f, 1.35f)));
+  }
+  std::size_t columns = 0;
+  for (const SheetRow& row : sheet.rows) columns = std::max(columns, row.cells.size());
+  const int cols = static_cast<int>(columns);
+  const int gridLeft = style.margin + style.labelWidth;
+  const int rowHeight = cellHeight + style.captionHeight;
+  const int noteHeight = sheet.notAnimated.empty() ? 0 : 22;
+  const int width = std::max(gridLeft + cols * cellWidth + (cols - 1) * style.gap + style.margin, 420);
+  const int height = style.headerHeight + static_cast<int>(sheet.rows.size()) * (rowHeight + style.rowGap) + noteHeight +
+                     style.margin - style.rowGap;
+  sheet.image = render::Image(width, height);
+  render::fillRect(sheet.image, {0.0f, 0.0f}, {static_cast<float>(width), static_cast<float>(height)}, style.page);
+
+  // Header: the exercise, and how to read the sheet.
+  const float m = static_cast<float>(style.margin);
+  bold->drawText(sheet.image, {m, 12.0f}, exercise.name, style.title, style.ink);
+  regular->drawText(sheet.image, {m, 40.0f},
+                    "Key phases from their best views. Outlined: where each mistake shows most.", style.note,
+                    style.muted);
+
+  // Cells.
+  auto target = gl::RenderTarget::create(cellWidth, cellHeight, request.samples);
+  if (!target) return target.error();
+  auto gpu = uploadFigure(figure, character);
+  if (!gpu) return gpu.error();
+  const std::vector<glm::vec4> colours = render::highlightColors(entry->roles);
+  const float aspect = static_cast<float>(cellWidth) / static_cast<float>(cellHeight);
+  for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
+    SheetRow& row = sheet.rows[r];
+    const int top = style.headerHeight + static_cast<int>(r) * (rowHeight + style.rowGap);
+    if (r > 0)
+      render::fillRect(sheet.image, {m, static_cast<float>(top - style.rowGap / 2)},
+                       {static_cast<float>(width - 2 * style.margin), 1.0f}, style.frame);
+    // Row label: title (wrapped), then the view of a mistake row.
+    float y = static_cast<float>(top + 4);
+    const bool isCorrect = r == 0;
+    for (const std::string& line : wrap(*bold, row.title, style.heading, static_cast<float>(style.labelWidth - 12))) {
+      bold->drawText(sheet.image, {m, y}, line, style.heading, isCorrect ? style.good : style.ink);
+      y += bold->lineHeight(style.heading);
+    }
+    const std::string sub = isCorrect ? "the movement done well"
+                                      : fmt::format("mistake, {} view", render::viewPresetName(row.cells.front().view));
+    for (const std::string& line : wrap(*regular, sub, style.note, static_cast<float>(style.labelWidth - 12))) {
+      regular->drawText(sheet.image, {m, y + 2.0f}, line, style.note, style.muted);
+      y += regular->lineHeight(style.note);
+    }
+
+    character.setClip(figure.clipSkeleton(), *rowClips[r]);
+    for (std::size_t c = 0; c < row.cells.size(); ++c) {
+      SheetCell& cell = row.cells[c];
+      cell.rect = {gridLeft + static_cast<int>(c) * (cellWidth + style.gap), top, cellWidth, cellHeight};
+      character.evaluate(cell.time);
+      updatePose(*gpu, figure, character);
+      gl::Scene scene;
+      addToScene(scene, *gpu, colours);
+      const Bounds pose = poseBounds(character, gpu->metresPerUnit);
+      scene.contactShadow = glm::vec4(pose.centre().x, pose.centre().z, pose.radius() * 0.6f, 0.35f);
+      scene.shadowBounds = glm::vec4(pose.centre(), pose.radius());
+      render::OrbitCamera camera;
+      camera.setPreset(cell.view);
+      camera.fovY = 0.30f;  // a long lens from further away: little perspective, so the box fits tightly
+      fitCamera(camera, box, aspect);
+      renderer.render(*target, camera, scene);
+      blit(sheet.image, target->readPixels(), cell.rect.x, cell.rect.y);
+      strokeRect(sheet.image, cell.rect, cell.highlight ? 3 : 1, cell.highlight ? style.accent : style.frame);
+      // Caption: the phase, and the view where it changes along the row.
+      std::string caption = cell.phaseEnd ? fmt::format("End of {}", cell.phase) : capitalised(cell.phase);
+      if (isCorrect) caption = fmt::format("{} · {}", caption, render::viewPresetName(cell.view));
+      const render::Font& font = cell.highlight ? *bold : *regular;
+      const float captionWidth = font.measureText(caption, style.caption).size.x;
+      font.drawText(sheet.image,
+                    {static_cast<float>(cell.rect.x) + std::max(0.0f, (static_cast<float>(cellWidth) - captionWidth) * 0.5f),
+                     static_cast<float>(top + cellHeight + 5)},
+                    caption, style.caption, cell.highlight ? style.accent : style.muted);
+    }
+  }
+  if (!sheet.notAnimated.empty()) {
+    std::string list;
+    for (const std::string& title : sheet.notAnimated) list += fmt::format("{}{}", list.empty() ? "" : "; ", title);
+    regular->drawText(sheet.image, {m, static_cast<float>(height - style.margin - 14)},
+                      fmt::format("Mistakes not animated yet: {}", list), style.note, style.muted);
+  }
+  return sheet;
+}
+
+// [SECTION] Command
+
+ExitCode runSheet(const CommandLine& cmd) {
+  const SheetOptions& options = cmd.sheet;
+  auto dataDir = findDataDir(cmd.dataDir);
+  if (!dataDir) {
+    log::error("{}", dataDir.error().message);
+    return ExitCode::Failure;
+  }
+  // Which exercises, and where each picture goes.
+  std::vector<std::pair<std::string, fs::path>> jobs;
+  if (options.all) {
+    auto exercises = exercisesWithClips(*dataDir);
+    if (!exercises) {
+      log::error("{}", exercises.error().message);
+      return ExitCode::Failure;
+    }
+    for (const domain::Exercise& e : *exercises) jobs.emplace_back(e.id, options.outDir / fmt::format("{}.png", e.id));
+  } else {
+    jobs.emplace_back(cmd.exercise, options.out.empty() ? fs::path(fmt::format("{}.png", cmd.exercise)) : options.out);
+  }
+
+  bool noDisplay = false;
+  auto headless = createHeadlessGl(*dataDir, &noDisplay);
+  if (!headless) {
+    log::error("{}", headless.error().message);
+    return noDisplay ? ExitCode::NoDisplay : ExitCode::Failure;
+  }
+  ExitCode code = ExitCode::Ok;
+  for (const auto& [id, out] : jobs) {
+    SheetRequest request;
+    request.exercise = id;
+    request.model = cmd.model;
+    request.cellWidth = options.cellWidth;
+    request.cellHeight = options.cellHeight;
+    request.samples = options.samples;
+    auto sheet = renderContactSheet(request, *dataDir, headless->renderer);
+    if (!sheet) {
+      log::error("{}", sheet.error().message);
+      code = ExitCode::Failure;
+      continue;
+    }
+    if (Status saved = render::savePng(sheet->image, out); !saved) {
+      log::error("{}", saved.error().message);
+      code = ExitCode::Failure;
+      continue;
+    }
+    log::info("wrote {} ({}x{}, {} rows)", out.string(), sheet->image.width, sheet->image.height, sheet->rows.size());
+  }
+  return code;
+}
+
+}  // namespace formviz::app

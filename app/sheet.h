@@ -41,6 +41,7 @@ struct SheetRow {
   std::string clip;         // "correct", "mistake_<slug>"
   std::string title;        // "Correct", or the mistake's title from the catalog
   std::vector<SheetCell> cells;
+  bool timingOnly = false;  // a mistake of speed: its stills match the correct clip's
 };
 
 struct ContactSheet {

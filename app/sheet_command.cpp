@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -110,6 +111,7 @@ float matchingTime(const std::vector<PhaseSpan>& mistakePhases, const std::vecto
 struct MistakePeak {
   float time = 0.0f;     // seconds on the mistake clip
   Pose displacement;     // mistake pose minus the correct pose it is compared with
+  bool timingOnly = false;  // every pose also occurs in the correct clip: a fault of speed
 };
 
 // Where the mistake shows most: the mistake pose furthest from every pose of the correct
@@ -146,6 +148,7 @@ MistakePeak findPeak(PoseSampler& sampler, const anim::Clip& correct, const anim
   const std::size_t peakIndex = score[(first + last) / 2] >= 0.9f * score[top] ? (first + last) / 2 : top;
   MistakePeak peak;
   peak.time = times[peakIndex];
+  peak.timingOnly = timingOnly;
   const Pose pose = sampler.sample(mistake, peak.time);
   // Compared with the same moment of the correct clip: the displacement is the mistake's own.
   const Pose reference = sampler.sample(correct, matchingTime(mistakePhases, correctPhases, peak.time, correct.duration()));
@@ -171,15 +174,18 @@ render::ViewPreset cueView(const domain::Exercise& exercise, std::string_view ph
   return render::ViewPreset::ThreeQuarter;
 }
 
-// Views chosen by looking at the sheets, where the measure below picks a view that hides
-// the mistake behind the body (see docs/images/clips/README.md).
+// Views chosen by looking at the sheets where the measure below picks a view that hides the
+// mistake (docs/images/clips/README.md): seen end-on, a quadruped's or a hinge's pelvis reads
+// from behind, and a rotation about the vertical from above.
 struct ViewOverride {
   const char* exercise;
   const char* clip;
   render::ViewPreset view;
 };
 constexpr ViewOverride kViewOverrides[] = {
-    {"", "", render::ViewPreset::Front},  // placeholder entry; real entries follow
+    {"single_leg_rdl", "mistake_pelvis_opening", render::ViewPreset::Back},
+    {"bird_dog", "mistake_hip_roll", render::ViewPreset::Back},
+    {"pallof_press", "mistake_rotation", render::ViewPreset::Top},
 };
 
 // The view that shows the mistake's displacement best. Up-down movement shows from the front
@@ -196,8 +202,28 @@ render::ViewPreset mistakeView(const domain::Exercise& exercise, const std::stri
   return sideways >= 0.75f * forward ? render::ViewPreset::Front : render::ViewPreset::Side;
 }
 
-// Puts the camera (its yaw and pitch kept) so the box fills `fill` of the view.
-void fitCamera(render::OrbitCamera& camera, const Bounds& box, float aspect, float fill = 0.92f) {
+// The skeleton joints a catalog joint name stands for (both sides), for framing close-ups.
+std::vector<std::string_view> skeletonJoints(std::string_view name) {
+  struct Entry {
+    std::string_view catalog;
+    std::vector<std::string_view> joints;
+  };
+  static const std::vector<Entry> kJoints = {
+      {"head", {"head"}}, {"neck", {"neck", "head"}}, {"chest", {"chest", "upperChest"}}, {"spine", {"spine", "chest"}},
+      {"pelvis", {"hips"}}, {"shoulder", {"leftUpperArm", "rightUpperArm"}}, {"elbow", {"leftLowerArm", "rightLowerArm"}},
+      {"wrist", {"leftHand", "rightHand"}}, {"hip", {"leftUpperLeg", "rightUpperLeg"}},
+      {"knee", {"leftLowerLeg", "rightLowerLeg"}}, {"ankle", {"leftFoot", "rightFoot", "leftToes", "rightToes"}},
+      {"heel", {"leftFoot", "rightFoot"}}, {"toe", {"leftToes", "rightToes"}}};
+  for (const Entry& e : kJoints)
+    if (e.catalog == name) return e.joints;
+  return {};
+}
+
+// Aims the camera (its yaw and pitch kept) at the middle of `box` from as close as it can while
+// every one of `points` stays inside `fill` of the view. Fitting the points themselves, not the
+// box's corners, keeps a figure seen end-on (a plank from behind) as big as it can be.
+void fitCamera(render::OrbitCamera& camera, const Bounds& box, std::span<const glm::vec3> points, float aspect,
+               float fill = 0.92f) {
   const glm::vec3 centre = box.centre();
   camera.target = centre;
   camera.distance = 1.0f;
@@ -206,9 +232,7 @@ void fitCamera(render::OrbitCamera& camera, const Bounds& box, float aspect, flo
   const glm::vec3 up = glm::cross(right, -toEye);
   const float tanY = std::tan(camera.fovY * 0.5f) * fill, tanX = tanY * aspect;
   float distance = 0.0f, depth = 0.0f;
-  for (int corner = 0; corner < 8; ++corner) {
-    const glm::vec3 p((corner & 1) ? box.max.x : box.min.x, (corner & 2) ? box.max.y : box.min.y,
-                      (corner & 4) ? box.max.z : box.min.z);
+  for (const glm::vec3& p : points) {
     const glm::vec3 r = p - centre;
     const float towardEye = glm::dot(r, toEye);
     distance = std::max({distance, towardEye + std::abs(glm::dot(r, right)) / tanX,
@@ -217,6 +241,24 @@ void fitCamera(render::OrbitCamera& camera, const Bounds& box, float aspect, flo
   }
   camera.distance = distance;
   camera.nearPlane = std::max(0.01f, (distance - 2.0f * depth) * 0.5f);
+}
+
+// Points on the posed figure's skin (every `stride`-th vertex, skinned on the CPU), metres.
+void addSkinPoints(const Figure& figure, const anim::Character& character, int stride, std::vector<glm::vec3>& points) {
+  if (!figure.model) {
+    for (int j = 0; j < character.skeleton().jointCount(); ++j) points.push_back(character.jointPosition(j));
+    return;
+  }
+  const auto palette = character.palette();
+  for (const asset::MeshData& mesh : figure.model->meshes)
+    for (std::size_t i = 0; i < mesh.positions.size(); i += static_cast<std::size_t>(stride)) {
+      glm::mat4 skin(0.0f);
+      for (int k = 0; k < 4; ++k) {
+        const float w = mesh.weights[i][k];
+        if (w > 0.0f && mesh.joints[i][k] < palette.size()) skin += w * palette[mesh.joints[i][k]];
+      }
+      points.push_back(glm::vec3(skin * glm::vec4(mesh.positions[i], 1.0f)));
+    }
 }
 
 // [SECTION] Layout and drawing
@@ -272,6 +314,16 @@ void blit(render::Image& dst, const render::Image& src, int x0, int y0) {
     }
 }
 
+// "step_back" -> "step back"
+std::string spaced(std::string text) {
+  std::replace(text.begin(), text.end(), '_', ' ');
+  return text;
+}
+
+const char* shortViewName(render::ViewPreset view) {
+  return view == render::ViewPreset::ThreeQuarter ? "3/4" : render::viewPresetName(view);
+}
+
 std::string capitalised(std::string text) {
   if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
   return text;
@@ -305,7 +357,7 @@ Result<ContactSheet> renderContactSheet(const SheetRequest& request, const fs::p
   const anim::Clip* correct = findClip(figure, "correct");
   std::vector<const anim::Clip*> rowClips{correct};
   {
-    SheetRow row{"correct", "Correct", {}};
+    SheetRow row{"correct", "Correct", {}, false};
     const auto phases = phaseSpans(*correct);
     const auto moments = phaseMoments(sampler, *correct, phases);
     for (std::size_t i = 0; i < phases.size(); ++i)
@@ -323,7 +375,7 @@ Result<ContactSheet> renderContactSheet(const SheetRequest& request, const fs::p
       return makeError(fmt::format("{} has no clip '{}' (the catalog's mistake '{}')", entry->clipFile.string(),
                                    mistake.clip, mistake.title));
     const MistakePeak peak = findPeak(sampler, *correct, *clip);
-    SheetRow row{mistake.clip, mistake.title, {}};
+    SheetRow row{mistake.clip, mistake.title, {}, peak.timingOnly};
     const auto phases = phaseSpans(*clip);
     const PhaseSpan* peakPhase = &phases.back();
     for (const PhaseSpan& phase : phases)
@@ -341,25 +393,56 @@ Result<ContactSheet> renderContactSheet(const SheetRequest& request, const fs::p
 
   // One box around every pose on the sheet (skinned mesh), so every cell has the same scale.
   anim::Character character(figure.skeleton());
-  Bounds box;
+  std::vector<glm::vec3> points;
   for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
     character.setClip(figure.clipSkeleton(), *rowClips[r]);
     for (const SheetCell& cell : sheet.rows[r].cells) {
       character.evaluate(cell.time);
-      const Bounds b = figureBounds(figure, character, 1.0f);
-      box.add(b.min);
-      box.add(b.max);
+      addSkinPoints(figure, character, 5, points);
     }
   }
+
+  // Isolation work (one joint does it: calf raise, pull-apart) is framed on the cues' joints,
+  // so a 5 cm heel rise or a flaring rib cage is big enough to judge.
+  if (exercise.isolation) {
+    std::vector<int> focus;
+    const auto names = figure.skeleton().names();
+    for (const domain::Cue& cue : exercise.cues)
+      for (const std::string& joint : cue.joints)
+        for (std::string_view skeletonJoint : skeletonJoints(joint))
+          for (std::size_t j = 0; j < names.size(); ++j)
+            if (names[j] == skeletonJoint) focus.push_back(static_cast<int>(j));
+    if (!focus.empty()) {
+      Bounds close;
+      for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
+        character.setClip(figure.clipSkeleton(), *rowClips[r]);
+        for (const SheetCell& cell : sheet.rows[r].cells) {
+          character.evaluate(cell.time);
+          for (int j : focus) close.add(character.jointPosition(j));
+        }
+      }
+      close.min -= glm::vec3(0.22f);  // the flesh around the joints, and some room
+      close.max += glm::vec3(0.22f);
+      if (close.min.y < 0.3f) close.min.y = 0.0f;  // feet: show the floor they stand on
+      std::erase_if(points, [&](const glm::vec3& p) {
+        return glm::any(glm::lessThan(p, close.min)) || glm::any(glm::greaterThan(p, close.max));
+      });
+    }
+  }
+  Bounds box;
+  for (const glm::vec3& p : points) box.add(p);
   box.min.y = std::min(box.min.y, 0.0f);  // keep the floor in view
+  points.push_back({box.centre().x, box.min.y, box.centre().z});
 
   // Layout.
   const Style style;
-  const int cellWidth = request.cellWidth;
+  const glm::vec3 boxSize = box.max - box.min;
+  const float tall = (boxSize.y + 0.2f) / (std::max(boxSize.x, boxSize.z) + 0.2f);  // a standing adult: about 1.6
+  const bool lying = tall < 1.0f;  // planks, bridges, quadruped work: wider cells, seen from higher
+  int cellWidth = request.cellWidth;
   int cellHeight = request.cellHeight;
   if (cellHeight <= 0) {
-    const glm::vec3 size = box.max - box.min;
-    const float tall = (size.y + 0.2f) / (std::max(size.x, size.z) + 0.2f);  // a standing adult: about 1.6
+    if (lying) cellWidth = static_cast<int>(std::lround(static_cast<float>(cellWidth) * 1.4f));
     cellHeight = static_cast<int>(std::lround(static_cast<float>(cellWidth) * std::clamp(tall * 0.8f, 0.55f, 1.35f)));
   }
   std::size_t columns = 0;
@@ -367,8 +450,21 @@ Result<ContactSheet> renderContactSheet(const SheetRequest& request, const fs::p
   const int cols = static_cast<int>(columns);
   const int gridLeft = style.margin + style.labelWidth;
   const int rowHeight = cellHeight + style.captionHeight;
-  const int noteHeight = sheet.notAnimated.empty() ? 0 : 22;
-  const int width = std::max(gridLeft + cols * cellWidth + (cols - 1) * style.gap + style.margin, 420);
+  const std::string kHowToRead = "Key phases from their best views. Outlined: where each mistake shows most.";
+  const float headerWidth = std::max(bold->measureText(exercise.name, style.title).size.x,
+                                     regular->measureText(kHowToRead, style.note).size.x);
+  const int width = std::max(gridLeft + cols * cellWidth + (cols - 1) * style.gap + style.margin,
+                             static_cast<int>(std::ceil(headerWidth)) + 2 * style.margin);
+  // Catalog mistakes without a clip, listed under the grid.
+  std::vector<std::string> noteLines;
+  if (!sheet.notAnimated.empty()) {
+    std::string list;
+    for (const std::string& title : sheet.notAnimated) list += fmt::format("{}{}", list.empty() ? "" : "; ", title);
+    noteLines = wrap(*regular, fmt::format("Mistakes not animated yet: {}", list), style.note,
+                     static_cast<float>(width - 2 * style.margin));
+  }
+  const float noteLine = regular->lineHeight(style.note);
+  const int noteHeight = noteLines.empty() ? 0 : static_cast<int>(std::ceil(noteLine * static_cast<float>(noteLines.size()))) + 8;
   const int height = style.headerHeight + static_cast<int>(sheet.rows.size()) * (rowHeight + style.rowGap) + noteHeight +
                      style.margin - style.rowGap;
   sheet.image = render::Image(width, height);
@@ -377,9 +473,7 @@ Result<ContactSheet> renderContactSheet(const SheetRequest& request, const fs::p
   // Header: the exercise, and how to read the sheet.
   const float m = static_cast<float>(style.margin);
   bold->drawText(sheet.image, {m, 12.0f}, exercise.name, style.title, style.ink);
-  regular->drawText(sheet.image, {m, 40.0f},
-                    "Key phases from their best views. Outlined: where each mistake shows most.", style.note,
-                    style.muted);
+  regular->drawText(sheet.image, {m, 40.0f}, kHowToRead, style.note, style.muted);
 
   // Cells.
   auto target = gl::RenderTarget::create(cellWidth, cellHeight, request.samples);
@@ -401,8 +495,14 @@ Result<ContactSheet> renderContactSheet(const SheetRequest& request, const fs::p
       bold->drawText(sheet.image, {m, y}, line, style.heading, isCorrect ? style.good : style.ink);
       y += bold->lineHeight(style.heading);
     }
-    const std::string sub = isCorrect ? "the movement done well"
-                                      : fmt::format("mistake, {} view", render::viewPresetName(row.cells.front().view));
+    const std::string sub = isCorrect          ? "the movement done well"
+                            : row.timingOnly ? fmt::format("{}; {} view", rowClips[r]->duration() < 0.95f * correct->duration() ||
+                                                                                   rowClips[r]->duration() > 1.05f * correct->duration()
+                                                                               ? "a fault of speed, same poses as correct"
+                                                                               : "its poses occur in the correct clip too: "
+                                                                                 "compare phase by phase",
+                                                           render::viewPresetName(row.cells.front().view))
+                                             : fmt::format("mistake, {} view", render::viewPresetName(row.cells.front().view));
     for (const std::string& line : wrap(*regular, sub, style.note, static_cast<float>(style.labelWidth - 12))) {
       regular->drawText(sheet.image, {m, y + 2.0f}, line, style.note, style.muted);
       y += regular->lineHeight(style.note);
@@ -421,28 +521,30 @@ Result<ContactSheet> renderContactSheet(const SheetRequest& request, const fs::p
       scene.shadowBounds = glm::vec4(pose.centre(), pose.radius());
       render::OrbitCamera camera;
       camera.setPreset(cell.view);
+      if (lying && cell.view != render::ViewPreset::Top) camera.pitch = std::max(camera.pitch, 0.30f);  // about 17 degrees
       camera.fovY = 0.30f;  // a long lens from further away: little perspective, so the box fits tightly
-      fitCamera(camera, box, aspect);
+      fitCamera(camera, box, points, aspect);
       renderer.render(*target, camera, scene);
       blit(sheet.image, target->readPixels(), cell.rect.x, cell.rect.y);
       strokeRect(sheet.image, cell.rect, cell.highlight ? 3 : 1, cell.highlight ? style.accent : style.frame);
       // Caption: the phase, and the view where it changes along the row.
-      std::string caption = cell.phaseEnd ? fmt::format("End of {}", cell.phase) : capitalised(cell.phase);
-      if (isCorrect) caption = fmt::format("{} · {}", caption, render::viewPresetName(cell.view));
+      std::string caption = cell.phaseEnd ? fmt::format("End of {}", spaced(cell.phase)) : capitalised(spaced(cell.phase));
+      if (isCorrect) caption = fmt::format("{} · {}", caption, shortViewName(cell.view));
       const render::Font& font = cell.highlight ? *bold : *regular;
-      const float captionWidth = font.measureText(caption, style.caption).size.x;
+      float captionSize = style.caption;  // smaller until it fits under the picture
+      while (captionSize > 8.0f && font.measureText(caption, captionSize).size.x > static_cast<float>(cellWidth))
+        captionSize -= 0.5f;
+      const float captionWidth = font.measureText(caption, captionSize).size.x;
       font.drawText(sheet.image,
                     {static_cast<float>(cell.rect.x) + std::max(0.0f, (static_cast<float>(cellWidth) - captionWidth) * 0.5f),
                      static_cast<float>(top + cellHeight + 5)},
-                    caption, style.caption, cell.highlight ? style.accent : style.muted);
+                    caption, captionSize, cell.highlight ? style.accent : style.muted);
     }
   }
-  if (!sheet.notAnimated.empty()) {
-    std::string list;
-    for (const std::string& title : sheet.notAnimated) list += fmt::format("{}{}", list.empty() ? "" : "; ", title);
-    regular->drawText(sheet.image, {m, static_cast<float>(height - style.margin - 14)},
-                      fmt::format("Mistakes not animated yet: {}", list), style.note, style.muted);
-  }
+  for (std::size_t i = 0; i < noteLines.size(); ++i)
+    regular->drawText(sheet.image,
+                      {m, static_cast<float>(height - style.margin - noteHeight + 8) + noteLine * static_cast<float>(i)},
+                      noteLines[i], style.note, style.muted);
   return sheet;
 }
 

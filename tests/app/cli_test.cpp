@@ -126,5 +126,41 @@ TEST(CommandLine, MusclesAndModesAreChecked) {
   EXPECT_EQ(std::get<ExitCode>(mode.result), ExitCode::Usage);
 }
 
+TEST(CommandLine, SheetOfOneExercise) {
+  const Parsed p = parse({"sheet", "--exercise", "goblet_squat", "--out", "g.png", "-W", "120", "-H", "150"});
+  ASSERT_TRUE(std::holds_alternative<CommandLine>(p.result)) << p.err;
+  const auto& cmd = std::get<CommandLine>(p.result);
+  EXPECT_EQ(cmd.command, CommandLine::Command::Sheet);
+  EXPECT_EQ(cmd.exercise, "goblet_squat");
+  EXPECT_EQ(cmd.sheet.out, "g.png");
+  EXPECT_EQ(cmd.sheet.cellWidth, 120);
+  EXPECT_EQ(cmd.sheet.cellHeight, 150);
+  EXPECT_FALSE(cmd.sheet.all);
+}
+
+TEST(CommandLine, SheetOfEveryExercise) {
+  const Parsed p = parse({"sheet", "--all", "--out-dir", "docs/images/clips"});
+  ASSERT_TRUE(std::holds_alternative<CommandLine>(p.result)) << p.err;
+  const auto& cmd = std::get<CommandLine>(p.result);
+  EXPECT_EQ(cmd.command, CommandLine::Command::Sheet);
+  EXPECT_TRUE(cmd.sheet.all);
+  EXPECT_EQ(cmd.sheet.outDir, "docs/images/clips");
+  EXPECT_EQ(cmd.sheet.cellHeight, 0);  // from the figure's shape
+}
+
+TEST(CommandLine, SheetNeedsOneExerciseOrAll) {
+  const Parsed none = parse({"sheet"});
+  ASSERT_TRUE(std::holds_alternative<ExitCode>(none.result));
+  EXPECT_EQ(std::get<ExitCode>(none.result), ExitCode::Usage);
+  EXPECT_NE(none.err.find("--exercise ID or --all"), std::string::npos) << none.err;
+  for (const auto& args : {std::vector<const char*>{"sheet", "--all", "--exercise", "lunge"},
+                           std::vector<const char*>{"sheet", "--exercise", "lunge", "--out-dir", "x"},
+                           std::vector<const char*>{"sheet", "--exercise", "lunge", "-H", "10"}}) {
+    const Parsed bad = parse(args);
+    ASSERT_TRUE(std::holds_alternative<ExitCode>(bad.result)) << args.back();
+    EXPECT_EQ(std::get<ExitCode>(bad.result), ExitCode::Usage);
+  }
+}
+
 }  // namespace
 }  // namespace formviz::app

@@ -320,5 +320,22 @@ TEST(FormvizRenderExercise, UnknownExerciseAndPhaseAreClearErrors) {
   EXPECT_EQ(r.exitCode, 2) << r.output;
 }
 
+TEST(FormvizSheet, WritesTheSheetOfAnExercise) {
+  const fs::path out = outputDir("sheet") / "plank.png";
+  const ProcessResult r = run("sheet --exercise front_plank -W 48 --out " + out.string());
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  auto image = render::loadPng(out);
+  ASSERT_TRUE(image) << image.error().message;
+  EXPECT_GT(image->width, 3 * 48);
+}
+
+TEST(FormvizSheet, UnknownExerciseFailsAndSaysWhy) {
+  const fs::path out = outputDir("sheet-unknown") / "x.png";
+  const ProcessResult r = run("sheet --exercise no_such_thing --out " + out.string());
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("no exercise 'no_such_thing'"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(out));
+}
+
 }  // namespace
 }  // namespace formviz

@@ -186,6 +186,9 @@ constexpr ViewOverride kViewOverrides[] = {
     {"single_leg_rdl", "mistake_pelvis_opening", render::ViewPreset::Back},
     {"bird_dog", "mistake_hip_roll", render::ViewPreset::Back},
     {"pallof_press", "mistake_rotation", render::ViewPreset::Top},
+    {"clamshell", "mistake_pelvis_roll", render::ViewPreset::Top},
+    {"clamshell", "mistake_heels_apart", render::ViewPreset::Front},
+    {"side_plank", "mistake_trunk_rotation", render::ViewPreset::ThreeQuarter},
 };
 
 // The view that shows the mistake's displacement best. Up-down movement shows from the front
@@ -365,6 +368,7 @@ Result<ContactSheet> renderContactSheet(const SheetRequest& request, const fs::p
                            moments[i].end, {}});
     sheet.rows.push_back(std::move(row));
   }
+  std::vector<int> mistakeJoints;  // joints a mistake moves visibly: kept in a close-up's frame
   for (const domain::Mistake& mistake : exercise.mistakes) {
     if (mistake.clip.empty()) {
       sheet.notAnimated.push_back(mistake.title);
@@ -375,6 +379,10 @@ Result<ContactSheet> renderContactSheet(const SheetRequest& request, const fs::p
       return makeError(fmt::format("{} has no clip '{}' (the catalog's mistake '{}')", entry->clipFile.string(),
                                    mistake.clip, mistake.title));
     const MistakePeak peak = findPeak(sampler, *correct, *clip);
+    // Moved against the hips (joint 0, the root), so a whole body raised or lowered (a half-height
+    // calf raise) does not pull the trunk into a close-up of the feet.
+    for (std::size_t j = 0; j < peak.displacement.size(); ++j)
+      if (glm::length(peak.displacement[j] - peak.displacement[0]) > 0.03f) mistakeJoints.push_back(static_cast<int>(j));  // metres
     SheetRow row{mistake.clip, mistake.title, {}, peak.timingOnly};
     const auto phases = phaseSpans(*clip);
     const PhaseSpan* peakPhase = &phases.back();
@@ -391,7 +399,8 @@ Result<ContactSheet> renderContactSheet(const SheetRequest& request, const fs::p
     rowClips.push_back(clip);
   }
 
-  // One box around every pose on the sheet (skinned mesh), so every cell has the same scale.
+  // Points on the skin of every pose on the sheet: every cell is framed on them, so all cells
+  // share one scale and heights and depths compare across the sheet.
   anim::Character character(figure.skeleton());
   std::vector<glm::vec3> points;
   for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
@@ -402,10 +411,14 @@ Result<ContactSheet> renderContactSheet(const SheetRequest& request, const fs::p
     }
   }
 
-  // Isolation work (one joint does it: calf raise, pull-apart) is framed on the cues' joints,
-  // so a 5 cm heel rise or a flaring rib cage is big enough to judge.
-  if (exercise.isolation) {
-    std::vector<int> focus;
+  // Standing isolation work (one joint does it: calf raise) is framed on the cues' joints and
+  // those a mistake moves, so a 5 cm heel rise is big enough to judge. Lying work is shown
+  // whole: a close-up of a clamshell hides which way the body lies.
+  Bounds whole;
+  for (const glm::vec3& p : points) whole.add(p);
+  const bool standing = whole.max.y - std::max(whole.min.y, 0.0f) > 1.2f;  // metres
+  if (exercise.isolation && standing) {
+    std::vector<int> focus = mistakeJoints;
     const auto names = figure.skeleton().names();
     for (const domain::Cue& cue : exercise.cues)
       for (const std::string& joint : cue.joints)

@@ -176,7 +176,7 @@ render::ViewPreset cueView(const domain::Exercise& exercise, std::string_view ph
 
 // Views chosen by looking at the sheets where the measure below picks a view that hides the
 // mistake (docs/images/clips/README.md): seen end-on, a quadruped's or a hinge's pelvis reads
-// from behind, and a rotation about the vertical from above.
+// from behind, a rotation about the vertical from above, a rolling ankle from behind.
 struct ViewOverride {
   const char* exercise;
   const char* clip;
@@ -189,6 +189,9 @@ constexpr ViewOverride kViewOverrides[] = {
     {"clamshell", "mistake_pelvis_roll", render::ViewPreset::Top},
     {"clamshell", "mistake_heels_apart", render::ViewPreset::Front},
     {"side_plank", "mistake_trunk_rotation", render::ViewPreset::ThreeQuarter},
+    {"single_leg_rdl", "mistake_knee_valgus", render::ViewPreset::Front},  // turning in with the hinge moves it forward
+    {"calf_raise_straight", "mistake_ankle_roll", render::ViewPreset::Back},
+    {"calf_raise_bent", "mistake_ankle_roll", render::ViewPreset::Back},
 };
 
 // The view that shows the mistake's displacement best. Up-down movement shows from the front

@@ -79,8 +79,9 @@ TEST_F(SheetGLTest, HasARowPerClipAndAFigureInEveryCell) {
       ASSERT_LE(cell.rect.x + cell.rect.z, s.image.width);
       ASSERT_LE(cell.rect.y + cell.rect.w, s.image.height);
       lastRight = cell.rect.x + cell.rect.z;
-      // A figure in every cell, filling a fair part of it.
-      EXPECT_GT(figurePixels(s.image, cell.rect), cell.rect.z * cell.rect.w / 25);
+      // A figure in every cell (a standing figure seen from the side covers about 4% of it; an
+      // empty cell has no warm pixels at all).
+      EXPECT_GT(figurePixels(s.image, cell.rect), cell.rect.z * cell.rect.w / 50);
       highlights += cell.highlight ? 1 : 0;
     }
     EXPECT_EQ(highlights, r == 0 ? 0 : 1) << row.clip << ": a mistake row outlines the one moment it shows most";

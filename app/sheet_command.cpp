@@ -190,6 +190,7 @@ constexpr ViewOverride kViewOverrides[] = {
     {"clamshell", "mistake_heels_apart", render::ViewPreset::Front},
     {"side_plank", "mistake_trunk_rotation", render::ViewPreset::ThreeQuarter},
     {"single_leg_rdl", "mistake_knee_valgus", render::ViewPreset::Front},  // turning in with the hinge moves it forward
+    {"bulgarian_split_squat", "mistake_knee_valgus", render::ViewPreset::Front},
     {"calf_raise_straight", "mistake_ankle_roll", render::ViewPreset::Back},
     {"calf_raise_bent", "mistake_ankle_roll", render::ViewPreset::Back},
 };

@@ -405,13 +405,22 @@ Result<ContactSheet> renderContactSheet(const SheetRequest& request, const fs::p
 
   // Points on the skin of every pose on the sheet: every cell is framed on them, so all cells
   // share one scale and heights and depths compare across the sheet.
+  // The props (box, bench, mat, bell) are framed too: a step-up reads only with its box.
   anim::Character character(figure.skeleton());
+  character.setClip(figure.clipSkeleton(), *correct);
+  auto gpu = uploadFigure(figure, character);
+  if (!gpu) return gpu.error();
   std::vector<glm::vec3> points;
   for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
     character.setClip(figure.clipSkeleton(), *rowClips[r]);
     for (const SheetCell& cell : sheet.rows[r].cells) {
       character.evaluate(cell.time);
       addSkinPoints(figure, character, 5, points);
+      updatePose(*gpu, figure, character);
+      const Bounds props = withProps(Bounds{}, *gpu);
+      for (int corner = 0; !props.empty() && corner < 8; ++corner)
+        points.emplace_back((corner & 1) ? props.max.x : props.min.x, (corner & 2) ? props.max.y : props.min.y,
+                            (corner & 4) ? props.max.z : props.min.z);
     }
   }
 
@@ -495,8 +504,6 @@ Result<ContactSheet> renderContactSheet(const SheetRequest& request, const fs::p
   // Cells.
   auto target = gl::RenderTarget::create(cellWidth, cellHeight, request.samples);
   if (!target) return target.error();
-  auto gpu = uploadFigure(figure, character);
-  if (!gpu) return gpu.error();
   const std::vector<glm::vec4> colours = render::highlightColors(entry->roles);
   const float aspect = static_cast<float>(cellWidth) / static_cast<float>(cellHeight);
   for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
@@ -535,7 +542,8 @@ Result<ContactSheet> renderContactSheet(const SheetRequest& request, const fs::p
       addToScene(scene, *gpu, colours);
       const Bounds pose = poseBounds(character, gpu->metresPerUnit);
       scene.contactShadow = glm::vec4(pose.centre().x, pose.centre().z, pose.radius() * 0.6f, 0.35f);
-      scene.shadowBounds = glm::vec4(pose.centre(), pose.radius());
+      const Bounds lit = withProps(pose, *gpu);  // props cast shadows too
+      scene.shadowBounds = glm::vec4(lit.centre(), std::max(lit.radius(), 0.1f));
       render::OrbitCamera camera;
       camera.setPreset(cell.view);
       if (lying && cell.view != render::ViewPreset::Top) camera.pitch = std::max(camera.pitch, 0.30f);  // about 17 degrees

@@ -69,6 +69,18 @@ std::vector<glm::vec4> highlightColors(std::span<const MuscleRole> roles, std::s
   return colors;
 }
 
+float cuePulseFactor(float seconds, float hz, float depth) {
+  depth = std::clamp(depth, 0.0f, 1.0f);
+  const float phase = 2.0f * 3.14159265f * hz * seconds;
+  return 1.0f - depth * 0.5f * (1.0f - std::cos(phase));
+}
+
+void applyCuePulse(std::span<glm::vec4> colors, std::span<const int> regions, float seconds, float hz, float depth) {
+  const float factor = cuePulseFactor(seconds, hz, depth);
+  for (int id : regions)
+    if (id > 0 && static_cast<std::size_t>(id) < colors.size()) colors[static_cast<std::size_t>(id)].w *= factor;
+}
+
 glm::vec3 simulateDeficiency(const glm::vec3& srgb, Deficiency deficiency) {
   // Machado et al. 2009, Table 1 at severity 1.0; rows act on linear RGB.
   static const glm::mat3 protanopia = glm::transpose(glm::mat3(0.152286f, 1.052583f, -0.204868f,   //

@@ -3,7 +3,7 @@
 //   formviz [--model M] [--clip FILE[:NAME]] [--data-dir DIR] [-v]   open the window
 //   formviz render --out FILE.png [options]        render a picture without a display
 //          [--exercise ID[:CLIP]] [--model M] [--clip FILE[:NAME]] [--time T | --phase P]
-//          [--mode M] [--primary LIST] [--secondary LIST]
+//          [--mode M] [--primary LIST] [--secondary LIST] [--overlay angle,line,contacts,cue]
 //   formviz check [EXERCISE...] [--model M] [--brief]   check clips against their form rules
 //   formviz --help | --version
 #pragma once
@@ -34,6 +34,7 @@ struct RenderOptions {
   std::string mode;            // "highlight", "anatomy", "plain", "x-ray"; empty: highlight when muscles are named, else anatomy
   std::string primary;         // muscles to highlight strongly: "group[:left|:right],..."
   std::string secondary;       // muscles to highlight weakly
+  std::string overlay;         // 3D overlays: "angle,line,contacts,cue" (app/exercise_overlay.h); empty: none
   int width = 1280;
   int height = 720;
   render::ViewPreset view = render::ViewPreset::Front;

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <optional>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -12,6 +13,8 @@
 // [SECTION] Joint lookup
 // [SECTION] Geometry helpers
 // [SECTION] Angles, lines, contacts
+
+constexpr float kFppaLabelMaxKnee = 60.0f;  // degrees of knee flexion
 // [SECTION] The job
 
 namespace formviz::render {
@@ -97,6 +100,8 @@ OverlayLine line(std::vector<glm::vec3> points, glm::vec3 color, float width, bo
 
 // [SECTION] Angles, lines, contacts
 
+constexpr float kFppaLabelMaxKnee = 60.0f;  // degrees of knee flexion
+
 struct MeasuredAngle {
   std::array<std::string_view, 3> joints;
   Measure measure;
@@ -150,8 +155,9 @@ void addAngle(const Frame& f, const std::vector<std::string>& names, const std::
 
 void addLine(const Frame& f, const std::vector<std::string>& names, const std::vector<glm::vec3>& p,
              std::optional<Side> side, bool alternating, OverlayPrimitives& out) {
-  out.lines.push_back(line(p, kOverlayMeasureColor, 4.0f));
+  // The reference first, so where the joints are in line the solid line covers it.
   if (p.size() >= 3) out.lines.push_back(line({p.front(), p.back()}, kOverlayGuideColor, 2.0f, true));
+  out.lines.push_back(line(p, kOverlayMeasureColor, 4.0f));
 
   std::string text;
   glm::vec3 anchor = p[p.size() / 2];
@@ -162,8 +168,10 @@ void addLine(const Frame& f, const std::vector<std::string>& names, const std::v
     const float v = f.measures.get(Measure::BodyLine, *side);
     if (std::isfinite(v)) text = fmt::format("body line {:.0f}°", v);
   } else if (side && is({"hip", "knee", "ankle"})) {
+    // FPPA is the 2-D video measure of landings and shallow knee bends: in deep flexion it
+    // mixes hip rotation in (docs/FORM.md, Limitations), so it is labelled up to 60 degrees.
     const float v = f.measures.get(Measure::KneeFppa, *side);
-    if (std::isfinite(v)) text = std::lround(v) == 0 ? std::string("knee in line")
+    if (std::isfinite(v) && f.measures.get(Measure::KneeFlexion, *side) <= kFppaLabelMaxKnee) text = std::lround(v) == 0 ? std::string("knee in line")
                                  : v > 0.0f          ? fmt::format("knee {:.0f}° in", v)
                                                      : fmt::format("knee {:.0f}° out", -v);
   } else if (side && is({"shoulder", "hip"})) {
@@ -182,10 +190,18 @@ void addLine(const Frame& f, const std::vector<std::string>& names, const std::v
 
 void addContacts(const Frame& f, float height, OverlayPrimitives& out) {
   constexpr float kRing = 0.03f;  // metres
-  for (Side side : {Side::Left, Side::Right})
-    for (int c = 0; c < form::kContactPointCount; ++c) {
-      const glm::vec3 p = f.contacts.get(side, static_cast<form::ContactPoint>(c));
-      if (p.y > height) continue;
+  using form::ContactPoint;
+  for (Side side : {Side::Left, Side::Right}) {
+    // One ring per grounded part: heel, forefoot (ball and toe tip together), palm, elbow, knee.
+    std::vector<glm::vec3> grounded;
+    auto down = [&](ContactPoint c) { return f.contacts.get(side, c).y <= height; };
+    for (ContactPoint c : {ContactPoint::Heel, ContactPoint::Palm, ContactPoint::Elbow, ContactPoint::Knee})
+      if (down(c)) grounded.push_back(f.contacts.get(side, c));
+    if (down(ContactPoint::Ball) && down(ContactPoint::ToeTip))
+      grounded.push_back(0.5f * (f.contacts.get(side, ContactPoint::Ball) + f.contacts.get(side, ContactPoint::ToeTip)));
+    else if (down(ContactPoint::Ball) || down(ContactPoint::ToeTip))
+      grounded.push_back(f.contacts.get(side, down(ContactPoint::Ball) ? ContactPoint::Ball : ContactPoint::ToeTip));
+    for (const glm::vec3& p : grounded) {
       OverlayLine ring;
       for (int i = 0; i < 32; ++i) {
         const float a = 2.0f * 3.14159265f * static_cast<float>(i) / 32.0f;
@@ -196,6 +212,7 @@ void addContacts(const Frame& f, float height, OverlayPrimitives& out) {
       ring.width = 3.0f;
       out.lines.push_back(std::move(ring));
     }
+  }
 }
 
 }  // namespace

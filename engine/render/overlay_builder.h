@@ -23,10 +23,11 @@
 // Lines. Two or more joints: a polyline through them, plus a dashed straight reference from the
 // first to the last when there are three or more (how far the middle joints are off the line).
 // Labelled when the checker measures it: shoulder, hip, ankle -> bodyLine "body line 176°";
-// hip, knee, ankle -> kneeFppa "knee 8° in" / "4° out" (nothing when undefined); hip, hip ->
+// hip, knee, ankle -> kneeFppa "knee 8° in" / "4° out" (nothing when undefined, or with the
+// knee bent over 60 degrees, where the 2-D measure mixes in hip rotation); hip, hip ->
 // pelvicDrop "pelvis level" or "left hip 6° low"; shoulder, hip -> trunkInclination "trunk 45°".
-// Contacts: a ring on the floor under every contact point (heel, toe tip, ball, palm, elbow,
-// knee) within `contactHeight` of the floor, one ring per foot/hand cluster.
+// Contacts: a ring on the floor under every grounded part within `contactHeight` of the floor:
+// heel, forefoot (ball and toe tip), palm, elbow, knee.
 #pragma once
 
 #include <span>

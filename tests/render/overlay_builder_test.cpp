@@ -110,16 +110,29 @@ TEST(OverlayBuilder, AlignmentLinePassesThroughTheJointsWithAReferenceAndTheBody
   const OverlayPrimitives o =
       build(p.rig, model, {OverlayRequestKind::Line, {"shoulder", "hip", "ankle"}, OverlayRequestSide::Left});
   ASSERT_EQ(o.lines.size(), 2u);
-  ASSERT_EQ(o.lines[0].points.size(), 3u);
-  EXPECT_EQ(o.lines[0].points[0], jointAt(p, model, "leftUpperArm"));
-  EXPECT_EQ(o.lines[0].points[1], jointAt(p, model, "leftUpperLeg"));
-  EXPECT_EQ(o.lines[0].points[2], jointAt(p, model, "leftFoot"));
-  EXPECT_FALSE(o.lines[0].dashed);
-  EXPECT_TRUE(o.lines[1].dashed) << "the straight reference from first to last joint";
-  EXPECT_EQ(o.lines[1].points.front(), o.lines[0].points.front());
-  EXPECT_EQ(o.lines[1].points.back(), o.lines[0].points.back());
+  ASSERT_EQ(o.lines[1].points.size(), 3u);
+  EXPECT_EQ(o.lines[1].points[0], jointAt(p, model, "leftUpperArm"));
+  EXPECT_EQ(o.lines[1].points[1], jointAt(p, model, "leftUpperLeg"));
+  EXPECT_EQ(o.lines[1].points[2], jointAt(p, model, "leftFoot"));
+  EXPECT_FALSE(o.lines[1].dashed);
+  EXPECT_TRUE(o.lines[0].dashed) << "the straight reference from first to last joint, under the line";
+  EXPECT_EQ(o.lines[0].points.front(), o.lines[1].points.front());
+  EXPECT_EQ(o.lines[0].points.back(), o.lines[1].points.back());
   ASSERT_EQ(o.labels.size(), 1u);
   EXPECT_EQ(o.labels[0].text, "body line 180°");
+}
+
+TEST(OverlayBuilder, KneeLineIsLabelledWithFppaOnlyOnShallowBends) {
+  Posed p;
+  OverlayPrimitives o = build(p.rig, PoseBuilder(p.skeleton).model(),
+                              {OverlayRequestKind::Line, {"hip", "knee", "ankle"}, OverlayRequestSide::Left});
+  ASSERT_EQ(o.labels.size(), 1u);
+  EXPECT_EQ(o.labels[0].text, "knee in line");
+  // Thigh forward-flexed 90 and knee bent 90: the 2-D measure means little, no label.
+  o = build(p.rig, PoseBuilder(p.skeleton).rotate("leftUpperLeg", -90.0f, kX).rotate("leftLowerLeg", 90.0f, kX).model(),
+            {OverlayRequestKind::Line, {"hip", "knee", "ankle"}, OverlayRequestSide::Left});
+  EXPECT_TRUE(o.labels.empty());
+  EXPECT_EQ(o.lines.size(), 2u) << "the lines still show";
 }
 
 TEST(OverlayBuilder, RepeatedJointsAlternateSidesAndSingleOnesMeetInTheMiddle) {
@@ -152,16 +165,16 @@ TEST(OverlayBuilder, ContactRingsSitUnderTheGroundedPointsOnly) {
   Posed p;
   const std::vector<glm::mat4> standing = PoseBuilder(p.skeleton).model();
   OverlayPrimitives o = build(p.rig, standing, {OverlayRequestKind::Contacts, {}, OverlayRequestSide::Both});
-  EXPECT_EQ(o.lines.size(), 6u) << "heel, toe tip and ball of both feet";
+  EXPECT_EQ(o.lines.size(), 4u) << "heel and forefoot of both feet";
   for (const OverlayLine& ring : o.lines) {
     EXPECT_TRUE(ring.closed);
     EXPECT_EQ(ring.color, kOverlayContactColor);
     for (const glm::vec3& q : ring.points) EXPECT_NEAR(q.y, 0.004f, 1e-6f);
   }
-  // The left foot lifted 10 cm: only the right foot's three rings, all on the right (x < 0).
+  // The left foot lifted: only the right foot's two rings, both on the right (x < 0).
   const std::vector<glm::mat4> lifted = PoseBuilder(p.skeleton).rotate("leftUpperLeg", -30.0f, kX).model();
   o = build(p.rig, lifted, {OverlayRequestKind::Contacts, {}, OverlayRequestSide::Both});
-  ASSERT_EQ(o.lines.size(), 3u);
+  ASSERT_EQ(o.lines.size(), 2u);
   for (const OverlayLine& ring : o.lines) EXPECT_LT(ring.points[0].x, 0.0f);
 }
 

@@ -34,7 +34,7 @@ struct Vertex {
 
 enum class Mode : int { Line = 0, Label = 1 };  // labels: backdrops (shape.x > 0) and glyphs
 
-// Overlay sizes are given for 720 output lines and scale with the target's height.
+// Overlay sizes are given for 720 output lines and scale with the target's height (at least 0.8x).
 constexpr float kReferenceHeight = 720.0f;
 constexpr float kHaloPixels = 2.0f;          // dark edge around every line
 constexpr float kDepthPull = 0.15f;          // metres toward the eye before the depth test
@@ -103,8 +103,12 @@ void addLine(std::vector<Vertex>& out, const render::OverlayLine& line, const Pr
 
 // [SECTION] Labels
 
+struct Placed {
+  glm::vec2 centre, half;
+};
+
 void addLabel(std::vector<Vertex>& out, const render::OverlayLabel& label, const Projector& project,
-              const render::GlyphAtlas& atlas, float scale) {
+              const render::GlyphAtlas& atlas, float scale, std::vector<Placed>& placed) {
   const Projected anchor = project(label.anchor);
   if (!anchor.visible) return;
   const float size = kLabelPixels * scale;
@@ -113,7 +117,18 @@ void addLabel(std::vector<Vertex>& out, const render::OverlayLabel& label, const
   const glm::vec2 padding = glm::vec2(7.0f, 4.0f) * scale;
   const glm::vec2 halfBox = glm::vec2(0.5f * width, 0.5f * (ascent - descent)) + padding;
   // Keep the label inside the picture.
-  const glm::vec2 centre = glm::clamp(anchor.pixel, halfBox + 2.0f, project.size - halfBox - 2.0f);
+  glm::vec2 centre = glm::clamp(anchor.pixel, halfBox + 2.0f, project.size - halfBox - 2.0f);
+  // Labels never cover each other: a label that would moves down below the one in its way.
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (const Placed& other : placed)
+      if (std::abs(centre.x - other.centre.x) < halfBox.x + other.half.x &&
+          std::abs(centre.y - other.centre.y) < halfBox.y + other.half.y) {
+        centre.y = other.centre.y - other.half.y - halfBox.y - 3.0f * scale;
+        moved = true;
+      }
+  }
+  placed.push_back({centre, halfBox});
   const glm::vec4 box(halfBox, std::min(halfBox.y, 8.0f * scale), 0.0f);
   const glm::vec4 backdrop(render::kOverlayHaloColor, 0.78f);
   auto boxVertex = [&](float sx, float sy) {
@@ -176,14 +191,16 @@ void OverlayRenderer::render(const RenderTarget& target, const render::OrbitCame
                              const render::OverlayPrimitives& overlay, const glm::mat4& model, bool mirrored) {
   if (overlay.empty()) return;
   const glm::vec2 size(target.width(), target.height());
-  const float scale = size.y / kReferenceHeight;
+  // Never below 0.8: smaller labels and lines stop being readable on small views.
+  const float scale = std::clamp(size.y / kReferenceHeight, 0.8f, 4.0f);
   const glm::mat4 flip = mirrored ? glm::scale(glm::mat4(1.0f), glm::vec3(-1.0f, 1.0f, 1.0f)) : glm::mat4(1.0f);
   const Projector project{flip * camera.projection(size.x / size.y) * camera.view(), model, camera.eye(), size};
 
   std::vector<Vertex> lines, labels;
   for (const render::OverlayLine& line : overlay.lines) addLine(lines, line, project, scale);
+  std::vector<Placed> placed;
   if (atlas_)
-    for (const render::OverlayLabel& label : overlay.labels) addLabel(labels, label, project, *atlas_, scale);
+    for (const render::OverlayLabel& label : overlay.labels) addLabel(labels, label, project, *atlas_, scale, placed);
 
   target.bind();
   program_.use();

@@ -30,6 +30,8 @@ std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const
   std::string script;
   cli.add_option("--script", script, "Drive the window from a UI script (commands in docs/UI_SCRIPTS.md), then quit")
       ->check(CLI::ExistingFile);
+  cli.add_flag("--angles", cmd.gui.angles,
+               "Start with the current form cue's angles and lines drawn and its muscles pulsing (View menu)");
 
   CLI::App* render = cli.add_subcommand("render", "Render a picture without opening a window (no display needed)");
   std::string outFile, view = "front";

@@ -47,6 +47,7 @@ struct GuiOptions {
   int frames = 0;                                   // quit after this many frames; 0 = run until closed
   bool resetLayout = false;                         // ignore saved settings and panel layout
   std::optional<std::filesystem::path> script;      // drive the window from a UI script (app/ui_script.h), then quit
+  bool angles = false;                              // start with "Angles and lines" (and the cue pulse) on
 };
 
 struct CheckOptions {

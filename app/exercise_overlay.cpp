@@ -101,10 +101,9 @@ std::vector<domain::ClipMarker> clipMarkers(const anim::Clip& clip) {
 }
 
 std::vector<glm::vec4> activeColors(std::span<const render::MuscleRole> roles, const domain::Exercise& exercise,
-                                    const anim::Clip& clip, float time, bool mirrored,
+                                    std::span<const domain::ClipMarker> markers, float duration, float time, bool mirrored,
                                     std::span<const body::MuscleGroup> pulse, float seconds) {
-  const std::vector<domain::ClipMarker> markers = clipMarkers(clip);
-  const domain::RegionLevels levels = domain::activationAt(exercise.activation, markers, clip.duration(), time, mirrored);
+  const domain::RegionLevels levels = domain::activationAt(exercise.activation, markers, duration, time, mirrored);
   std::vector<glm::vec4> colors = render::highlightColors(roles, levels);
   std::vector<int> regions;
   for (body::MuscleGroup g : pulse)

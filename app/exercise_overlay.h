@@ -46,12 +46,12 @@ render::OverlayPrimitives buildOverlay(const form::BodyRig& rig, std::span<const
 // The clip's markers in the catalog's terms.
 std::vector<domain::ClipMarker> clipMarkers(const anim::Clip& clip);
 
-// Highlight colours for an exercise at `time` seconds of its clip: `roles` as
+// Highlight colours for an exercise at `time` seconds of its clip (`markers`, `duration`): `roles` as
 // render::highlightColors, strengths from the exercise's activation at that moment (mirrored
 // clips swap sides), and the regions of `pulse` (e.g. the current cue's muscles, both sides)
 // pulsing gently at `seconds` of wall-clock time.
 std::vector<glm::vec4> activeColors(std::span<const render::MuscleRole> roles, const domain::Exercise& exercise,
-                                    const anim::Clip& clip, float time, bool mirrored,
+                                    std::span<const domain::ClipMarker> markers, float duration, float time, bool mirrored,
                                     std::span<const body::MuscleGroup> pulse = {}, float seconds = 0.0f);
 
 }  // namespace formviz::app

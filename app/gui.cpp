@@ -572,7 +572,8 @@ ExitCode runGui(const CommandLine& cmd) {
           const std::span<const body::MuscleGroup> pulse =
               (pulseCue || stepping) && cue ? std::span<const body::MuscleGroup>(cue->muscles)
                                             : std::span<const body::MuscleGroup>();
-          activeRegionColors = activeColors(shown, *exercise, *clip, playback.time, false, pulse, pulseSeconds);
+          activeRegionColors = activeColors(shown, *exercise, clipMarkers(*clip), clip->duration(), playback.time, false,
+                                            pulse, pulseSeconds);
         }
         if (figureGpu) {
           addToScene(scene, *figureGpu, activeRegionColors.empty() ? std::span<const glm::vec4>(regionColors)

@@ -123,7 +123,7 @@ ExitCode runRender(const CommandLine& cmd) {
     // An exercise's muscles show as hard as they work at this moment (catalog activation).
     const bool highlighting = mode == render::ViewMode::Highlight || mode == render::ViewMode::XRay;
     if (exercise && clip && highlighting && options.primary.empty() && options.secondary.empty())
-      regionColors = activeColors(roles, *exercise, *clip, time, false);
+      regionColors = activeColors(roles, *exercise, clipMarkers(*clip), clip->duration(), time, false);
     if (!options.overlay.empty()) {
       auto rig = form::BodyRig::bind(figure->skeleton());
       if (!rig) {

@@ -37,7 +37,8 @@ inline constexpr glm::vec3 kSkinColor{0.80f, 0.68f, 0.60f};       // sRGB
 std::vector<glm::vec4> anatomyColors();
 
 // Highlight colours per region id from each region's role and activation in [0, 1] (how
-// hard it works at this moment; 1 when unknown). `roles` and `activation` are indexed by
+// hard it works at this moment; 1 when unknown). The strength eases from 0.25 (at rest, a
+// trace of the colour) to 1 at activation 0.7 and above (smoothstep). `roles` and `activation` are indexed by
 // region id; missing entries count as None and 1.
 std::vector<glm::vec4> highlightColors(std::span<const MuscleRole> roles, std::span<const float> activation = {});
 

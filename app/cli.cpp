@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/exercise_overlay.h"
 #include "app/muscle_selection.h"
 #include "engine.h"
 
@@ -29,6 +30,8 @@ std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const
   std::string script;
   cli.add_option("--script", script, "Drive the window from a UI script (commands in docs/UI_SCRIPTS.md), then quit")
       ->check(CLI::ExistingFile);
+  cli.add_flag("--angles", cmd.gui.angles,
+               "Start with the current form cue's angles and lines drawn and its muscles pulsing (View menu)");
 
   CLI::App* render = cli.add_subcommand("render", "Render a picture without opening a window (no display needed)");
   std::string outFile, view = "front";
@@ -59,6 +62,9 @@ std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const
   render->add_option("--primary", cmd.render.primary,
                      "Muscles working hardest, e.g. gluteus_maximus,quadriceps or hamstrings:left");
   render->add_option("--secondary", cmd.render.secondary, "Muscles that assist, in the same form");
+  render->add_option("--overlay", cmd.render.overlay,
+                     "3D overlays, comma-separated: angle (left knee angle), line (hip-knee-ankle lines), contacts "
+                     "(floor contacts), cue (the overlay of the exercise's form cue at that moment)");
 
   CLI::App* check = cli.add_subcommand("check", "Measure exercise clips and check them against their form rules "
                                                  "(animations/<id>.rules.json) on every body; no display needed");
@@ -102,6 +108,16 @@ std::variant<CommandLine, ExitCode> parseCommandLine(int argc, const char* const
                                      std::pair{cmd.render.secondary, render::MuscleRole::Secondary}}) {
       if (Status selected = selectMuscles(list, role, roles); !selected) {
         err << selected.error().message << "\n";
+        return ExitCode::Usage;
+      }
+    }
+    if (!cmd.render.overlay.empty()) {
+      if (Status ok = checkOverlayList(cmd.render.overlay); !ok) {
+        err << ok.error().message << "\n";
+        return ExitCode::Usage;
+      }
+      if (cmd.render.overlay.find("cue") != std::string::npos && cmd.exercise.empty()) {
+        err << "--overlay cue needs --exercise\n";
         return ExitCode::Usage;
       }
     }

@@ -3,7 +3,7 @@
 //   formviz [--model M] [--clip FILE[:NAME]] [--data-dir DIR] [-v]   open the window
 //   formviz render --out FILE.png [options]        render a picture without a display
 //          [--exercise ID[:CLIP]] [--model M] [--clip FILE[:NAME]] [--time T | --phase P]
-//          [--mode M] [--primary LIST] [--secondary LIST]
+//          [--mode M] [--primary LIST] [--secondary LIST] [--overlay angle,line,contacts,cue]
 //   formviz check [EXERCISE...] [--model M] [--brief]   check clips against their form rules
 //   formviz sheet (--exercise ID [--out FILE] | --all [--out-dir DIR]) [--model M] [-W PX] [-H PX]
 //                                                  contact sheets of exercises' key phases
@@ -36,6 +36,7 @@ struct RenderOptions {
   std::string mode;            // "highlight", "anatomy", "plain", "x-ray"; empty: highlight when muscles are named, else anatomy
   std::string primary;         // muscles to highlight strongly: "group[:left|:right],..."
   std::string secondary;       // muscles to highlight weakly
+  std::string overlay;         // 3D overlays: "angle,line,contacts,cue" (app/exercise_overlay.h); empty: none
   int width = 1280;
   int height = 720;
   render::ViewPreset view = render::ViewPreset::Front;
@@ -48,6 +49,7 @@ struct GuiOptions {
   int frames = 0;                                   // quit after this many frames; 0 = run until closed
   bool resetLayout = false;                         // ignore saved settings and panel layout
   std::optional<std::filesystem::path> script;      // drive the window from a UI script (app/ui_script.h), then quit
+  bool angles = false;                              // start with "Angles and lines" (and the cue pulse) on
 };
 
 struct CheckOptions {

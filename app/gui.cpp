@@ -12,6 +12,7 @@
 #include "app/domain/guidance.h"
 #include "app/session_document.h"
 #include "app/ui_script.h"
+#include "app/exercise_overlay.h"
 #include "app/figure_scene.h"
 #include "app/muscle_selection.h"
 #include "core/muscle_regions.h"
@@ -25,6 +26,7 @@
 #include "platform/imgui_layer.h"
 #include "platform/window.h"
 #include "render/gl/context.h"
+#include "render/gl/overlay_renderer.h"
 #include "render/gl/scene_renderer.h"
 #include "render/muscle_colors.h"
 
@@ -143,6 +145,12 @@ ExitCode runGui(const CommandLine& cmd) {
     log::error("{}", renderer.error().message);
     return ExitCode::Failure;
   }
+  // Overlays (angles, lines, contacts): the window works without them if they cannot load.
+  auto overlayRenderer = gl::OverlayRenderer::create(*dataDir / "shaders");
+  if (!overlayRenderer) log::warn("{}; angles and lines are not available", overlayRenderer.error().message);
+  bool showOverlay = cmd.gui.angles, pulseCue = cmd.gui.angles;
+  float pulseSeconds = 0.0f;  // wall-clock time for the cue pulse
+  std::optional<form::BodyRig> rig;  // the figure's joints for the overlays, bound per figure
   const float dpiScale = platform::displayScale(**window);
   platform::ImGuiLayer imgui(**window, {cmd.gui.resetLayout ? std::filesystem::path() : imguiIniPath, 16.0f,
                                         dpiScale * settings.uiScale});
@@ -257,6 +265,8 @@ ExitCode runGui(const CommandLine& cmd) {
     }
     // The character points into the figure, which stays where it is on the heap.
     character.reset();
+    auto bound = form::BodyRig::bind(next->skeleton());
+    rig = bound ? std::optional<form::BodyRig>(std::move(bound).value()) : std::nullopt;
     figure = std::move(next);
     character.emplace(std::move(nextCharacter));
     playback = nextPlayback;
@@ -456,6 +466,7 @@ ExitCode runGui(const CommandLine& cmd) {
         break;
       }
     }
+    pulseSeconds += dt;
     const platform::InputFrame input = (*window)->pollEvents(&imgui);
     if (input.quitRequested) break;
 
@@ -545,8 +556,29 @@ ExitCode runGui(const CommandLine& cmd) {
         gl::Scene scene;
         scene.showGrid = settings.showGrid;
         scene.mirrored = mirrored;
+        // The exercise's muscles as hard as they work at this moment, the current cue's pulsing.
+        const domain::Exercise* exercise = catalog.find(selectedExercise);
+        const anim::Clip* clip = figure ? figure->clip() : nullptr;
+        // The cue: the one stepped to (the stepper then always shows its overlay and pulse),
+        // else the one whose range the animation is in.
+        const bool stepping = exercise && currentCue && *currentCue < exercise->cues.size();
+        const domain::Cue* cue = stepping ? &exercise->cues[*currentCue]
+                                 : exercise && clip ? domain::cueAt(*exercise, currentClip, playback.time)
+                                                    : nullptr;
+        std::vector<glm::vec4> activeRegionColors;
+        if (exercise && clip && (mode == render::ViewMode::Highlight || mode == render::ViewMode::XRay)) {
+          std::vector<render::MuscleRole> shown = roles;
+          if (selectedRegion > 0) shown[static_cast<std::size_t>(selectedRegion)] = render::MuscleRole::Primary;
+          const std::span<const body::MuscleGroup> pulse =
+              (pulseCue || stepping) && cue ? std::span<const body::MuscleGroup>(cue->muscles)
+                                            : std::span<const body::MuscleGroup>();
+          activeRegionColors = activeColors(shown, *exercise, clipMarkers(*clip), clip->duration(), playback.time, false,
+                                            pulse, pulseSeconds);
+        }
         if (figureGpu) {
-          addToScene(scene, *figureGpu, regionColors, mode == render::ViewMode::XRay);
+          addToScene(scene, *figureGpu, activeRegionColors.empty() ? std::span<const glm::vec4>(regionColors)
+                                                                   : std::span<const glm::vec4>(activeRegionColors),
+                     mode == render::ViewMode::XRay);
           const Bounds bounds = poseBounds(*character, figureGpu->metresPerUnit);
           scene.contactShadow = glm::vec4(bounds.centre().x, bounds.centre().z, bounds.radius() * 0.5f, 0.35f);
           const Bounds lit = withProps(bounds, *figureGpu);  // props cast shadows too
@@ -555,6 +587,11 @@ ExitCode runGui(const CommandLine& cmd) {
           testObject.addTo(scene);
         }
         renderer->render(*viewport, camera, scene);
+        if ((showOverlay || stepping) && overlayRenderer && rig && character && figureGpu) {
+          const std::vector<render::OverlayRequest> requests = windowOverlay(exercise, cue);
+          overlayRenderer->render(*viewport, camera, buildOverlay(*rig, character->modelMatrices(), requests),
+                                  glm::mat4(glm::mat3(figureGpu->metresPerUnit)), mirrored);
+        }
         // The muscle under the mouse, on the figure as posed this frame.
         hoveredRegion = lastMouse && figureGpu ? renderer->pickRegion(camera, viewportPixels, *lastMouse, scene) : -1;
       }
@@ -569,6 +606,8 @@ ExitCode runGui(const CommandLine& cmd) {
     shellInput.showGrid = settings.showGrid;
     shellInput.mode = mode;
     shellInput.mirrored = mirrored;
+    shellInput.showOverlay = showOverlay;
+    shellInput.pulseCue = pulseCue;
     shellInput.catalog = &catalog;
     shellInput.filter = &filter;
     shellInput.selectedExercise = selectedExercise;
@@ -628,6 +667,8 @@ ExitCode runGui(const CommandLine& cmd) {
     if (figure && figure->clip()) ui::apply(actions.player, playback);
     if (actions.toggleGrid) settings.showGrid = !settings.showGrid;
     if (actions.toggleMirror) mirrored = !mirrored;
+    if (actions.toggleOverlay) showOverlay = !showOverlay;
+    if (actions.togglePulse) pulseCue = !pulseCue;
     if (actions.toggleFullscreen) {
       fullscreen = !fullscreen;
       (*window)->setFullscreen(fullscreen);

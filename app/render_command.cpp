@@ -1,13 +1,16 @@
 #include <fmt/format.h>
+#include <glm/gtc/matrix_transform.hpp>
 
 #include "anim/character.h"
 #include "app/commands.h"
+#include "app/exercise_overlay.h"
 #include "app/figure_scene.h"
 #include "app/headless.h"
 #include "app/muscle_selection.h"
 #include "core/log.h"
 #include "core/paths.h"
 #include "platform/window.h"
+#include "render/gl/overlay_renderer.h"
 #include "render/gl/scene_renderer.h"
 #include "render/muscle_colors.h"
 #include "render/shader_source.h"
@@ -22,19 +25,23 @@ ExitCode runRender(const CommandLine& cmd) {
     return ExitCode::Failure;
   }
   // An exercise from the catalog brings its clip and its working muscles.
-  std::string model = cmd.model, clipSpec = cmd.clip;
+  std::string model = cmd.model, clipSpec = cmd.clip, clipName;
   std::vector<render::MuscleRole> roles;
+  std::optional<ExerciseEntry> entry;
+  const domain::Exercise* exercise = nullptr;
   if (!cmd.exercise.empty()) {
     const std::size_t colon = cmd.exercise.find(':');
-    auto entry = findExercise(*dataDir, cmd.exercise.substr(0, colon));
-    if (!entry) {
-      log::error("{}", entry.error().message);
+    auto found = findExercise(*dataDir, cmd.exercise.substr(0, colon));
+    if (!found) {
+      log::error("{}", found.error().message);
       return ExitCode::Failure;
     }
+    entry = std::move(found).value();
+    exercise = &entry->exercise;
     roles = entry->roles;
     if (model.empty()) model = kDefaultBody;
-    clipSpec = fmt::format("{}:{}", entry->clipFile.string(),
-                           colon == std::string::npos ? "correct" : cmd.exercise.substr(colon + 1));
+    clipName = colon == std::string::npos ? "correct" : cmd.exercise.substr(colon + 1);
+    clipSpec = fmt::format("{}:{}", entry->clipFile.string(), clipName);
   }
   (void)selectMuscles(options.primary, render::MuscleRole::Primary, roles);  // checked by the command line
   (void)selectMuscles(options.secondary, render::MuscleRole::Secondary, roles);
@@ -71,10 +78,11 @@ ExitCode runRender(const CommandLine& cmd) {
 
   const gl::TestObject testObject = gl::makeTestObject();  // kept alive until the frame is drawn
   std::optional<FigureGpu> gpu;
+  render::OverlayPrimitives overlay;
   const bool named = !options.primary.empty() || !options.secondary.empty() || !cmd.exercise.empty();
   const render::ViewMode mode = render::viewModeFromName(options.mode).value_or(named ? render::ViewMode::Highlight
                                                                                           : render::ViewMode::Anatomy);
-  const std::vector<glm::vec4> regionColors = mode == render::ViewMode::Anatomy ? render::anatomyColors()
+  std::vector<glm::vec4> regionColors = mode == render::ViewMode::Anatomy ? render::anatomyColors()
                                               : mode == render::ViewMode::Plain ? std::vector<glm::vec4>()
                                                                                 : render::highlightColors(roles);
   if (!figure) {
@@ -96,6 +104,23 @@ ExitCode runRender(const CommandLine& cmd) {
       time = *marker;
     }
     character.evaluate(time);
+    // An exercise's muscles show as hard as they work at this moment (catalog activation).
+    const bool highlighting = mode == render::ViewMode::Highlight || mode == render::ViewMode::XRay;
+    if (exercise && clip && highlighting && options.primary.empty() && options.secondary.empty())
+      regionColors = activeColors(roles, *exercise, clipMarkers(*clip), clip->duration(), time, false);
+    if (!options.overlay.empty()) {
+      auto rig = form::BodyRig::bind(figure->skeleton());
+      if (!rig) {
+        log::error("--overlay: this figure's skeleton cannot be measured: {}", rig.error().message);
+        return ExitCode::Failure;
+      }
+      auto requests = overlayRequests(options.overlay, exercise ? domain::cueAt(*exercise, clipName, time) : nullptr);
+      if (!requests) {
+        log::error("{}", requests.error().message);
+        return ExitCode::Failure;
+      }
+      overlay = buildOverlay(*rig, character.modelMatrices(), *requests);
+    }
     auto uploaded = uploadFigure(*figure, character);
     if (!uploaded) {
       log::error("{}", uploaded.error().message);
@@ -112,6 +137,14 @@ ExitCode runRender(const CommandLine& cmd) {
   }
 
   renderer.render(*target, camera, scene);
+  if (!overlay.empty()) {
+    auto overlayRenderer = gl::OverlayRenderer::create(*dataDir / "shaders");
+    if (!overlayRenderer) {
+      log::error("{}", overlayRenderer.error().message);
+      return ExitCode::Failure;
+    }
+    overlayRenderer->render(*target, camera, overlay, glm::scale(glm::mat4(1.0f), glm::vec3(gpu ? gpu->metresPerUnit : 1.0f)));
+  }
   if (Status saved = render::savePng(target->readPixels(), options.out); !saved) {
     log::error("{}", saved.error().message);
     return ExitCode::Failure;

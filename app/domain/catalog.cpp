@@ -84,6 +84,12 @@ std::string CueRange::text() const {
 
 Catalog::Catalog(std::vector<Exercise> exercises) : exercises_(std::move(exercises)) {}
 
+const PhaseActivation* Activation::find(std::string_view phase) const {
+  for (const PhaseActivation& a : phases)
+    if (a.phase == phase) return &a;
+  return nullptr;
+}
+
 const Exercise* Catalog::find(std::string_view id) const {
   for (const Exercise& e : exercises_)
     if (e.id == id) return &e;
@@ -205,6 +211,7 @@ class ExerciseReader {
     if (ex.primary.empty()) issue(p + ".primary", "no known primary muscle; coverage and filters will miss this exercise");
     // phases
     readStringList(node, "phases", p, ex.phases);
+    const std::vector<std::string> declaredPhases = ex.phases;  // activation refers to these
 
     // clips
     std::optional<std::vector<ClipInfo>> clips = clipIndex.clips(ex.id);
@@ -231,6 +238,7 @@ class ExerciseReader {
 
     readMistakes(node, p, ex, clips ? &*clips : nullptr);
     readCues(node, p, ex, ex.hasClips ? &*clips : nullptr);
+    readActivation(node, p, ex, declaredPhases);
     return ex;
   }
 
@@ -552,6 +560,109 @@ class ExerciseReader {
         cue.overlay = readOverlay(*overlay, cp + ".overlay");
       ex.cues.push_back(std::move(cue));
     }
+  }
+
+  // "activation": {"working_side": "left", "phases": {"<phase>": {"<muscle>[:working|:other]": level}}}
+  // Checked against the phases the exercise declares and its primary and secondary muscles (a
+  // level for a muscle the highlight does not colour would never show).
+  void readActivation(const json& node, const std::string& p, Exercise& ex, const std::vector<std::string>& phases) {
+    auto it = node.find("activation");
+    if (it == node.end()) return;
+    const std::string ap = p + ".activation";
+    if (!it->is_object()) {
+      issue(ap, fmt::format("expected an object, found {}; activation ignored", typeName(*it)));
+      return;
+    }
+    for (auto field = it->begin(); field != it->end(); ++field)
+      if (field.key() != "working_side" && field.key() != "phases" && field.key() != "comment") {
+        issue(fmt::format("{}.{}", ap, field.key()), "unknown field (expected \"working_side\" or \"phases\"); ignored");
+      }
+    Activation activation;
+    if (auto side = it->find("working_side"); side != it->end()) {
+      if (*side == "left") activation.workingSide = body::RegionSide::Left;
+      else if (*side == "right") activation.workingSide = body::RegionSide::Right;
+      else {
+        issue(ap + ".working_side", fmt::format("expected \"left\" or \"right\", found {}; activation ignored", side->dump()));
+        return;
+      }
+    }
+    auto list = it->find("phases");
+    if (list == it->end() || !list->is_object()) {
+      issue(ap + ".phases", "expected an object of phases, e.g. {\"descent\": {\"quadriceps\": 0.6}}; activation ignored");
+      return;
+    }
+    std::vector<PhaseActivation> read;
+    for (auto phase = list->begin(); phase != list->end(); ++phase) {
+      const std::string pp = fmt::format("{}.phases.{}", ap, phase.key());
+      if (std::find(phases.begin(), phases.end(), phase.key()) == phases.end()) {
+        issue(pp, fmt::format("unknown phase '{}' (the exercise's phases: {}); phase removed", phase.key(),
+                              phases.empty() ? std::string("none") : joinStrings(phases)));
+        continue;
+      }
+      if (!phase->is_object()) {
+        issue(pp, fmt::format("expected an object of muscle levels, found {}; phase removed", typeName(*phase)));
+        continue;
+      }
+      PhaseActivation levels;
+      levels.phase = phase.key();
+      for (auto entry = phase->begin(); entry != phase->end(); ++entry) {
+        const std::string ep = fmt::format("{}.{}", pp, entry.key());
+        const std::string& key = entry.key();
+        const std::size_t colon = key.find(':');
+        const std::string muscleName = key.substr(0, colon);
+        const std::string sideName = colon == std::string::npos ? std::string() : key.substr(colon + 1);
+        auto muscle = muscleFromKey(muscleName);
+        if (!muscle) {
+          issue(ep, fmt::format("unknown muscle '{}' (expected the group keys in engine/core/muscle_regions.h); "
+                                "entry removed", muscleName));
+          continue;
+        }
+        const bool listed = std::find(ex.primary.begin(), ex.primary.end(), *muscle) != ex.primary.end() ||
+                            std::find(ex.secondary.begin(), ex.secondary.end(), *muscle) != ex.secondary.end();
+        if (!listed) {
+          issue(ep, fmt::format("'{}' is neither a primary nor a secondary muscle of '{}', so it is never coloured; "
+                                "entry removed", muscleName, ex.id));
+          continue;
+        }
+        if (!sideName.empty() && sideName != "working" && sideName != "other") {
+          issue(ep, fmt::format("unknown side '{}' (expected the muscle alone for both sides, or "
+                                "'{}:working' / '{}:other'); entry removed", sideName, muscleName, muscleName));
+          continue;
+        }
+        if (!sideName.empty() && activation.workingSide == body::RegionSide::None) {
+          issue(ep, "a working/other side needs \"working_side\" in the activation; entry removed");
+          continue;
+        }
+        if (!entry->is_number() || !std::isfinite(entry->get<double>()) || entry->get<double>() < 0.0 ||
+            entry->get<double>() > 1.0) {
+          issue(ep, fmt::format("expected a level from 0 (rest) to 1 (working hardest), found {}; entry removed",
+                                entry->dump()));
+          continue;
+        }
+        const float level = entry->get<float>();
+        const body::RegionSide working = activation.workingSide;
+        const body::RegionSide other = working == body::RegionSide::Left ? body::RegionSide::Right : body::RegionSide::Left;
+        if (sideName.empty() || sideName == "working")
+          levels.level[static_cast<std::size_t>(body::regionId(*muscle, sideName.empty() ? body::RegionSide::Left : working))] = level;
+        if (sideName.empty() || sideName == "other")
+          levels.level[static_cast<std::size_t>(body::regionId(*muscle, sideName.empty() ? body::RegionSide::Right : other))] = level;
+      }
+      read.push_back(std::move(levels));
+    }
+    // Keep the exercise's phase order, and say which phases have no levels.
+    for (const std::string& name : phases) {
+      auto found = std::find_if(read.begin(), read.end(), [&](const PhaseActivation& a) { return a.phase == name; });
+      if (found != read.end()) activation.phases.push_back(std::move(*found));
+      else if (!read.empty())
+        issue(ap + ".phases", fmt::format("no levels for phase '{}'; its muscles show at rest there", name));
+    }
+    ex.activation = std::move(activation);
+  }
+
+  static std::string joinStrings(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
+    return out;
   }
 
   std::string_view file_;

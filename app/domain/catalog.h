@@ -2,7 +2,7 @@
 //
 // Index
 //   [SECTION] Vocabularies      Category, Equipment, CameraView, OverlayKind, joint names
-//   [SECTION] Exercise data     Dosage, Mistake, CueRange, Overlay, Cue, Exercise, Catalog
+//   [SECTION] Exercise data     Dosage, Mistake, CueRange, Overlay, Cue, Activation, Exercise, Catalog
 //   [SECTION] Clip index        ClipIndex (injected): which clips an exercise has
 //   [SECTION] Loading           parseCatalog / loadCatalog and the issues they report
 //
@@ -15,6 +15,9 @@
 //     entry is removed and the exercise is kept;
 //   - a cue whose range does not fit its clip (unknown marker, outside the clip, empty): the
 //     cue is removed; a bad overlay: the overlay is removed, the cue kept;
+//   - activation: an unknown phase is removed, an unknown muscle, side or level is removed from
+//     its phase, a bad working_side or a non-object drops the activation (the muscles then
+//     show at full strength all the time);
 //   - clips missing for the exercise, or no "correct" animation: the exercise is kept with
 //     hasClips = false and its cues keep their unresolved ranges (the library can still list
 //     it, the player cannot play it);
@@ -22,6 +25,7 @@
 // Only a file that cannot be read, is not JSON, or is not a formviz-catalog fails as a whole.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -119,6 +123,25 @@ struct Cue {
   bool operator==(const Cue&) const = default;
 };
 
+// How hard each muscle region works in each phase of the exercise's clips (issue 6 item 2):
+// levels 0 (at rest) .. 1 (working hardest), coaching estimates from the biomechanics
+// reference and general EMG knowledge (docs/SESSIONS.md, "Activation"). Levels are stored per
+// region id for the clip as baked: an entry for both sides fills the left and right region, a
+// "working"/"other" entry fills the working side's or the other side's region. A mirrored clip
+// (the other side's set) swaps left and right at run time (domain/activation.h).
+struct PhaseActivation {
+  std::string phase;                                    // a marker name of the exercise's clips
+  std::array<float, body::kMuscleRegionCount> level{};  // per region id, 0..1; index 0 unused
+  bool operator==(const PhaseActivation&) const = default;
+};
+struct Activation {
+  body::RegionSide workingSide = body::RegionSide::None;  // Left/Right for a unilateral clip, else None
+  std::vector<PhaseActivation> phases;                    // in the order of Exercise::phases
+  bool empty() const { return phases.empty(); }
+  const PhaseActivation* find(std::string_view phase) const;
+  bool operator==(const Activation&) const = default;
+};
+
 struct Exercise {
   std::string id;                  // snake_case, unique
   std::string name;
@@ -137,6 +160,7 @@ struct Exercise {
   std::vector<std::string> phases;        // marker names the clips carry, in time order
   std::vector<Mistake> mistakes;
   std::vector<Cue> cues;
+  Activation activation;           // empty: no activation data (muscles shown at full strength)
   bool hasClips = false;           // the clip index knows this exercise and its "correct" clip
 
   // The prescription is per side: single-leg work, or perSide. Duration and coverage use it.

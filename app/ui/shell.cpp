@@ -231,6 +231,11 @@ void menuBar(const ShellInput& input, ShellActions& actions, FileDialog& fileDia
     ImGui::Separator();
     if (ImGui::MenuItem("Floor grid", nullptr, input.showGrid)) actions.toggleGrid = true;
     if (ImGui::MenuItem("Mirror view", "M", input.mirrored)) actions.toggleMirror = true;
+    if (ImGui::MenuItem("Angles and lines", nullptr, input.showOverlay)) actions.toggleOverlay = true;
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Draw the current form cue's joint angle or alignment line, with the measured value, and the floor contacts");
+    if (ImGui::MenuItem("Pulse cue muscles", nullptr, input.pulseCue)) actions.togglePulse = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The muscles the current form cue is about pulse gently");
     if (ImGui::MenuItem("Fullscreen", "F11")) actions.toggleFullscreen = true;
     if (ImGui::MenuItem("Reset panel layout")) actions.resetLayout = true;
     ImGui::EndMenu();

@@ -30,6 +30,8 @@ struct ShellInput {
   render::ViewPreset view = render::ViewPreset::Front;
   bool showGrid = true;
   bool mirrored = false;
+  bool showOverlay = false;  // "Angles and lines": the current cue's overlay in the 3D view
+  bool pulseCue = false;     // the current cue's muscles pulse gently
   const anim::Playback* playback = nullptr;  // null: nothing to play
   std::string clipName;
   std::span<const anim::Marker> markers;
@@ -68,6 +70,8 @@ struct ShellActions {
   bool resetLayout = false;
   bool toggleGrid = false;
   bool toggleMirror = false;
+  bool toggleOverlay = false;
+  bool togglePulse = false;
   bool toggleFullscreen = false;
   std::optional<render::ViewPreset> viewPreset;
   glm::ivec2 viewportPixels{0};  // size the 3D view should have next frame (pixels)

@@ -61,12 +61,27 @@ std::vector<glm::vec4> highlightColors(std::span<const MuscleRole> roles, std::s
   std::vector<glm::vec4> colors(static_cast<std::size_t>(kMaxMuscleRegions), glm::vec4(0.0f));
   for (std::size_t id = 1; id < roles.size() && id < colors.size(); ++id) {
     const float level = id < activation.size() ? std::clamp(activation[id], 0.0f, 1.0f) : 1.0f;
-    // A resting working muscle keeps a trace of its colour so it stays findable.
-    const float strength = 0.35f + 0.65f * level;
+    // A resting working muscle keeps a trace of its colour so it stays findable (0.25); from a
+    // level of 0.7 up it shows in full, so hard work reads at a glance while light work
+    // (0.2-0.4, e.g. the other leg of a lunge) stays visibly weaker.
+    const float x = std::clamp(level / 0.7f, 0.0f, 1.0f);
+    const float strength = 0.25f + 0.75f * x * x * (3.0f - 2.0f * x);
     if (roles[id] == MuscleRole::Primary) colors[id] = glm::vec4(kPrimaryColor, 0.95f * strength);
     if (roles[id] == MuscleRole::Secondary) colors[id] = glm::vec4(kSecondaryColor, 0.80f * strength);
   }
   return colors;
+}
+
+float cuePulseFactor(float seconds, float hz, float depth) {
+  depth = std::clamp(depth, 0.0f, 1.0f);
+  const float phase = 2.0f * 3.14159265f * hz * seconds;
+  return 1.0f - depth * 0.5f * (1.0f - std::cos(phase));
+}
+
+void applyCuePulse(std::span<glm::vec4> colors, std::span<const int> regions, float seconds, float hz, float depth) {
+  const float factor = cuePulseFactor(seconds, hz, depth);
+  for (int id : regions)
+    if (id > 0 && static_cast<std::size_t>(id) < colors.size()) colors[static_cast<std::size_t>(id)].w *= factor;
 }
 
 glm::vec3 simulateDeficiency(const glm::vec3& srgb, Deficiency deficiency) {

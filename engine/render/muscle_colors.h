@@ -37,9 +37,22 @@ inline constexpr glm::vec3 kSkinColor{0.80f, 0.68f, 0.60f};       // sRGB
 std::vector<glm::vec4> anatomyColors();
 
 // Highlight colours per region id from each region's role and activation in [0, 1] (how
-// hard it works at this moment; 1 when unknown). `roles` and `activation` are indexed by
+// hard it works at this moment; 1 when unknown). The strength eases from 0.25 (at rest, a
+// trace of the colour) to 1 at activation 0.7 and above (smoothstep). `roles` and `activation` are indexed by
 // region id; missing entries count as None and 1.
 std::vector<glm::vec4> highlightColors(std::span<const MuscleRole> roles, std::span<const float> activation = {});
+
+// Cue pulse (issue 6 item 2): the muscles the current form cue is about breathe gently, their
+// strength dipping by up to `depth` and back, `hz` times a second, so the eye finds them
+// without the colours changing meaning. A cosine: factor 1 at t = 0, 1 - depth half a period later.
+inline constexpr float kCuePulseHz = 1.2f;
+inline constexpr float kCuePulseDepth = 0.3f;
+// The strength factor at `seconds`, in [1 - depth, 1] (depth clamped to [0, 1]).
+float cuePulseFactor(float seconds, float hz = kCuePulseHz, float depth = kCuePulseDepth);
+// Multiplies the strength (alpha) of `regions` in `colors` (indexed by region id) by the pulse
+// factor at `seconds`; ids out of range are ignored, colours keep their hue.
+void applyCuePulse(std::span<glm::vec4> colors, std::span<const int> regions, float seconds, float hz = kCuePulseHz,
+                   float depth = kCuePulseDepth);
 
 // Colour vision deficiencies simulated with Machado, Oliveira & Fernandes (2009), severity 1.
 enum class Deficiency { Protanopia, Deuteranopia };

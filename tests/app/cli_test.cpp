@@ -162,5 +162,24 @@ TEST(CommandLine, SheetNeedsOneExerciseOrAll) {
   }
 }
 
+TEST(CommandLine, OverlaysAreChecked) {
+  Parsed ok = parse({"render", "-o", "x.png", "--exercise", "bodyweight_squat", "--overlay", "angle,cue"});
+  ASSERT_TRUE(std::holds_alternative<CommandLine>(ok.result)) << ok.err;
+  EXPECT_EQ(std::get<CommandLine>(ok.result).render.overlay, "angle,cue");
+
+  Parsed unknown = parse({"render", "-o", "x.png", "--overlay", "angles"});
+  ASSERT_TRUE(std::holds_alternative<ExitCode>(unknown.result));
+  EXPECT_EQ(std::get<ExitCode>(unknown.result), ExitCode::Usage);
+  EXPECT_NE(unknown.err.find("unknown overlay 'angles'"), std::string::npos) << unknown.err;
+
+  Parsed cue = parse({"render", "-o", "x.png", "--overlay", "cue"});
+  ASSERT_TRUE(std::holds_alternative<ExitCode>(cue.result));
+  EXPECT_NE(cue.err.find("--overlay cue needs --exercise"), std::string::npos) << cue.err;
+
+  Parsed window = parse({"--angles"});
+  ASSERT_TRUE(std::holds_alternative<CommandLine>(window.result)) << window.err;
+  EXPECT_TRUE(std::get<CommandLine>(window.result).gui.angles);
+}
+
 }  // namespace
 }  // namespace formviz::app

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 #include <functional>
 
 #include "core/muscle_regions.h"
@@ -65,6 +67,40 @@ TEST(MuscleColors, HighlightFollowsRoleAndActivation) {
   EXPECT_GT(resting[leftGlute].w, 0.0f) << "but a resting one stays findable";
   EXPECT_EQ(working[body::mirrorRegion(leftGlute)].w, 0.0f) << "the right side is not highlighted";
   EXPECT_EQ(working[0].w, 0.0f);
+}
+
+TEST(MuscleColors, CuePulseIsBoundedGentleAndPeriodic) {
+  // Sampled finely over two periods: the factor stays in [1 - depth, 1] and reaches both ends.
+  float lo = 2.0f, hi = -1.0f;
+  for (int i = 0; i <= 2000; ++i) {
+    const float f = cuePulseFactor(static_cast<float>(i) * (2.0f / kCuePulseHz) / 2000.0f);
+    lo = std::min(lo, f);
+    hi = std::max(hi, f);
+  }
+  EXPECT_NEAR(lo, 1.0f - kCuePulseDepth, 1e-4f);
+  EXPECT_NEAR(hi, 1.0f, 1e-6f);
+  EXPECT_LE(kCuePulseDepth, 0.35f) << "gentle: the muscle never fades by more than about a third";
+  EXPECT_NEAR(cuePulseFactor(0.0f), 1.0f, 1e-6f);
+  EXPECT_NEAR(cuePulseFactor(0.5f / kCuePulseHz), 1.0f - kCuePulseDepth, 1e-5f) << "lowest half a period in";
+  EXPECT_NEAR(cuePulseFactor(0.3f), cuePulseFactor(0.3f + 1.0f / kCuePulseHz), 1e-4f) << "periodic at 1.2 Hz";
+  EXPECT_NEAR(cuePulseFactor(1.0f, 2.0f, 5.0f), 1.0f, 1e-5f) << "depth clamps to 1; whole periods return to 1";
+  EXPECT_GE(cuePulseFactor(0.25f, 2.0f, 5.0f), 0.0f);
+}
+
+TEST(MuscleColors, CuePulseDimsOnlyTheGivenRegionsAndKeepsTheirHue) {
+  std::vector<MuscleRole> roles(body::kMuscleRegionCount, MuscleRole::None);
+  const int leftQuad = body::regionId(body::MuscleGroup::Quadriceps, body::RegionSide::Left);
+  const int rightQuad = body::mirrorRegion(leftQuad);
+  roles[leftQuad] = roles[rightQuad] = MuscleRole::Primary;
+  const auto base = highlightColors(roles);
+  auto pulsed = base;
+  const std::vector<int> cue{leftQuad, 999, -3};  // out-of-range ids are ignored
+  const float t = 0.5f / kCuePulseHz;                // the pulse's lowest point
+  applyCuePulse(pulsed, cue, t);
+  EXPECT_NEAR(pulsed[leftQuad].w, base[leftQuad].w * (1.0f - kCuePulseDepth), 1e-5f);
+  EXPECT_EQ(glm::vec3(pulsed[leftQuad]), glm::vec3(base[leftQuad]));
+  EXPECT_EQ(pulsed[rightQuad], base[rightQuad]) << "regions outside the cue do not pulse";
+  for (std::size_t id = 0; id < base.size(); ++id) EXPECT_LE(pulsed[id].w, base[id].w + 1e-6f);
 }
 
 TEST(MuscleColors, AnatomyGivesEveryGroupItsOwnColourAndBothSidesTheSame) {

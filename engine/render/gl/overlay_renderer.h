@@ -1,0 +1,52 @@
+// [SECTION] OverlayRenderer: draws render::OverlayPrimitives (angle arcs, alignment lines,
+// contact rings, labels) over a scene already drawn into a RenderTarget.
+//
+// Lines are screen-space quads built on the CPU (the points projected with the scene's camera),
+// shaded in shaders/overlay.frag as capsules with a smooth one-pixel edge: a dark halo first,
+// then the coloured core, so a line stays readable over skin, muscle colours and floor. Depth
+// is tested against the scene with the line pulled 15 cm toward the eye (joint centres sit
+// inside the limbs): parts behind the body are drawn at a third of their strength instead of
+// vanishing. Labels are drawn last, without depth, as text on a dark rounded backdrop, from a
+// glyph atlas baked with stb_truetype (render/overlay_text.h), so the window and the headless
+// `formviz render` show the same labels.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "core/result.h"
+#include "render/camera.h"
+#include "render/gl/resources.h"
+#include "render/gl/shader.h"
+#include "render/overlay.h"
+#include "render/overlay_text.h"
+
+namespace formviz::gl {
+
+class OverlayRenderer {
+ public:
+  // Loads shaders/overlay.{vert,frag} and bakes the label font (`font`; empty or unreadable:
+  // labels are skipped with a warning, lines still draw).
+  static Result<OverlayRenderer> create(const std::filesystem::path& shaderDir,
+                                        const std::filesystem::path& font = render::defaultOverlayFont());
+
+  // Draws `overlay` into `target`, which holds the scene drawn with the same camera (its depth
+  // buffer is used), then resolves the target again. `model` maps the primitives' space to the
+  // world (the figure's model matrix); `mirrored` as gl::Scene::mirrored (text stays readable).
+  void render(const RenderTarget& target, const render::OrbitCamera& camera, const render::OverlayPrimitives& overlay,
+              const glm::mat4& model = glm::mat4(1.0f), bool mirrored = false);
+
+  bool hasFont() const { return atlas_.has_value(); }
+
+ private:
+  ShaderProgram program_;
+  std::optional<render::GlyphAtlas> atlas_;
+  Texture atlasTexture_;
+  VertexArray vertexArray_;
+  Buffer vertices_;
+};
+
+}  // namespace formviz::gl

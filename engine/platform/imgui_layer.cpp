@@ -1,5 +1,7 @@
 #include "platform/imgui_layer.h"
 
+#include "render/text.h"
+
 #include <SDL2/SDL.h>
 #include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
@@ -46,12 +48,9 @@ void applyTheme(float scale) {
 void loadFont(float sizePixels) {
   ImGuiIO& io = ImGui::GetIO();
   // DejaVu Sans (fonts-dejavu-core) reads far better than ImGui's built-in bitmap font.
-  const char* candidates[] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"};
-  for (const char* path : candidates) {
-    std::error_code ec;
-    if (std::filesystem::exists(path, ec) && io.Fonts->AddFontFromFileTTF(path, sizePixels)) return;
-  }
-  log::warn("DejaVu Sans not found (package fonts-dejavu-core); using ImGui's built-in font");
+  auto font = render::Font::findDejaVuSans();
+  if (font && io.Fonts->AddFontFromFileTTF(font->string().c_str(), sizePixels)) return;
+  log::warn("{}; using ImGui's built-in font", font ? "DejaVu Sans did not load" : font.error().message);
   ImFontConfig config;
   config.SizePixels = sizePixels;
   io.Fonts->AddFontDefault(&config);

@@ -32,46 +32,6 @@
 
 namespace formviz::render {
 
-std::u32string decodeUtf8(std::string_view s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    std::size_t extra = 0;
-    char32_t cp = 0;
-    if (b < 0x80) {
-      cp = b;
-    } else if ((b >> 5) == 0x6) {
-      extra = 1;
-      cp = b & 0x1Fu;
-    } else if ((b >> 4) == 0xE) {
-      extra = 2;
-      cp = b & 0x0Fu;
-    } else if ((b >> 3) == 0x1E) {
-      extra = 3;
-      cp = b & 0x07u;
-    } else {
-      out.push_back(U'\uFFFD');
-      ++i;
-      continue;
-    }
-    bool ok = i + extra < s.size();
-    for (std::size_t k = 1; ok && k <= extra; ++k) {
-      const auto c = static_cast<unsigned char>(s[i + k]);
-      ok = (c >> 6) == 0x2;
-      cp = (cp << 6) | (c & 0x3Fu);
-    }
-    out.push_back(ok ? cp : U'\uFFFD');
-    i += ok ? extra + 1 : 1;
-  }
-  return out;
-}
-
-std::filesystem::path defaultOverlayFont() {
-  const std::filesystem::path dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-  std::error_code ec;
-  return std::filesystem::exists(dejavu, ec) ? dejavu : std::filesystem::path();
-}
-
 Result<GlyphAtlas> GlyphAtlas::load(const std::filesystem::path& ttf, float pixelHeight) {
   auto file = readFile(ttf);
   if (!file) return file.error();

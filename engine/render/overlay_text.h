@@ -16,6 +16,7 @@
 #include <glm/glm.hpp>
 
 #include "core/result.h"
+#include "render/text.h"  // decodeUtf8, Font::findDejaVuSans
 
 namespace formviz::render {
 
@@ -58,11 +59,5 @@ class GlyphAtlas {
   std::vector<std::uint8_t> pixels_;
   std::vector<Glyph> glyphs_;
 };
-
-// UTF-8 to code points; an invalid byte becomes U+FFFD.
-std::u32string decodeUtf8(std::string_view utf8);
-
-// The label font: DejaVu Sans from fonts-dejavu-core (the UI's font); empty when not installed.
-std::filesystem::path defaultOverlayFont();
 
 }  // namespace formviz::render

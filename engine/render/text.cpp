@@ -274,4 +274,10 @@ void fillRect(Image& image, glm::vec2 topLeftPx, glm::vec2 sizePx, glm::vec4 rgb
   }
 }
 
+std::u32string decodeUtf8(std::string_view utf8) {
+  std::u32string out;
+  for (std::size_t i = 0; i < utf8.size();) out.push_back(nextCodepoint(utf8, i));
+  return out;
+}
+
 }  // namespace formviz::render

@@ -62,4 +62,7 @@ void blendPixel(Image& image, int x, int y, glm::vec4 rgba, float coverage);
 // partial coverage on fractional edges.
 void fillRect(Image& image, glm::vec2 topLeftPx, glm::vec2 sizePx, glm::vec4 rgba);
 
+// UTF-8 to code points; a malformed or cut-off sequence becomes U+FFFD (one per bad byte).
+std::u32string decodeUtf8(std::string_view utf8);
+
 }  // namespace formviz::render

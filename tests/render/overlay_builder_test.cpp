@@ -205,9 +205,9 @@ TEST(OverlayText, DecodesUtf8AndLaysOutTheDegreeSign) {
   EXPECT_EQ(decodeUtf8("\xE2\x88\x92" "5"), U"\u22125");
   EXPECT_EQ(decodeUtf8("a\xFF" "b"), U"a\uFFFDb");
   EXPECT_EQ(decodeUtf8("\xC2"), U"\uFFFD") << "a cut-off sequence";
-  const std::filesystem::path font = defaultOverlayFont();
-  if (font.empty()) GTEST_SKIP() << "fonts-dejavu-core is not installed";
-  auto atlas = GlyphAtlas::load(font, 32.0f);
+  auto font = Font::findDejaVuSans();
+  if (!font) GTEST_SKIP() << font.error().message;
+  auto atlas = GlyphAtlas::load(*font, 32.0f);
   ASSERT_TRUE(atlas.ok()) << atlas.error().message;
   const std::vector<GlyphQuad> quads = atlas->layout("knee 90°", glm::vec2(10.0f, 50.0f), 20.0f);
   EXPECT_EQ(quads.size(), 7u) << "every visible character, the space has no quad";

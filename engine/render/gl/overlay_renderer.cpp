@@ -152,16 +152,19 @@ void addLabel(std::vector<Vertex>& out, const render::OverlayLabel& label, const
 
 // [SECTION] Drawing
 
-Result<OverlayRenderer> OverlayRenderer::create(const std::filesystem::path& shaderDir, const std::filesystem::path& font) {
+Result<OverlayRenderer> OverlayRenderer::create(const std::filesystem::path& shaderDir, std::filesystem::path font) {
   auto program = ShaderProgram::load(shaderDir, "overlay");
   if (!program) return program.error();
   OverlayRenderer renderer;
   renderer.program_ = std::move(program).value();
   if (font.empty()) {
-    log::warn("no label font (install fonts-dejavu-core): overlay labels are not drawn");
-  } else if (auto atlas = render::GlyphAtlas::load(font); !atlas) {
-    log::warn("{}; overlay labels are not drawn", atlas.error().message);
-  } else {
+    auto found = render::Font::findDejaVuSans();
+    if (found) font = *found;
+    else log::warn("{}; overlay labels are not drawn", found.error().message);
+  }
+  auto atlas = font.empty() ? Result<render::GlyphAtlas>(Error{""}) : render::GlyphAtlas::load(font);
+  if (!atlas && !font.empty()) log::warn("{}; overlay labels are not drawn", atlas.error().message);
+  if (atlas) {
     renderer.atlas_ = std::move(atlas).value();
     renderer.atlasTexture_ = createTexture2D(renderer.atlas_->width(), renderer.atlas_->height(), GL_R8, GL_RED,
                                              GL_UNSIGNED_BYTE, GL_CLAMP_TO_EDGE);

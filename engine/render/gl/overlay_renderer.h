@@ -28,10 +28,10 @@ namespace formviz::gl {
 
 class OverlayRenderer {
  public:
-  // Loads shaders/overlay.{vert,frag} and bakes the label font (`font`; empty or unreadable:
-  // labels are skipped with a warning, lines still draw).
-  static Result<OverlayRenderer> create(const std::filesystem::path& shaderDir,
-                                        const std::filesystem::path& font = render::defaultOverlayFont());
+  // Loads shaders/overlay.{vert,frag} and bakes the label font (`font`; empty: DejaVu Sans as
+  // render::Font::findDejaVuSans finds it; not found or unreadable: labels are skipped with a
+  // warning, lines still draw).
+  static Result<OverlayRenderer> create(const std::filesystem::path& shaderDir, std::filesystem::path font = {});
 
   // Draws `overlay` into `target`, which holds the scene drawn with the same camera (its depth
   // buffer is used), then resolves the target again. `model` maps the primitives' space to the

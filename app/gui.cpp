@@ -292,14 +292,16 @@ ExitCode runGui(const CommandLine& cmd) {
     if (!figure || !character || !figureGpu) return;
     Bounds all;
     const anim::Clip* clip = figure->clip();
+    // A probe of its own: the character on screen may still be fading from the last clip.
+    anim::Character probe(figure->skeleton());
+    if (clip) probe.setClip(figure->clipSkeleton(), *clip);
     constexpr int kSamples = 12;
-    for (int i = 0; i <= (clip ? kSamples : 0); ++i) {
-      if (clip) character->evaluate(clip->startTime() + (clip->endTime() - clip->startTime()) * static_cast<float>(i) / kSamples);
-      const Bounds b = poseBounds(*character, figureGpu->metresPerUnit);
+    for (int i = 0; i <= kSamples; ++i) {
+      probe.evaluate(clip ? clip->startTime() + (clip->endTime() - clip->startTime()) * static_cast<float>(i) / kSamples : 0.0f);
+      const Bounds b = poseBounds(probe, figureGpu->metresPerUnit);
       all.add(b.min);
       all.add(b.max);
     }
-    character->evaluate(playback.time);
     render::OrbitCamera goal = camera;
     if (transition.active) goal.yaw = transition.yaw, goal.pitch = transition.pitch;
     goal.frame(all.centre(), std::max(all.radius(), 0.1f), 16.0f / 10.0f);
@@ -586,14 +588,21 @@ ExitCode runGui(const CommandLine& cmd) {
         } else {
           testObject.addTo(scene);
         }
-        renderer->render(*viewport, camera, scene);
+        // With a cue or follow-along card under the toolbar, the figure is drawn a little lower
+        // and smaller so the card does not hide the head.
+        render::OrbitCamera shown = camera;
+        if (follow || currentCue) {
+          shown.pan(0.0f, 0.11f);
+          shown.zoom(1.15f);
+        }
+        renderer->render(*viewport, shown, scene);
         if ((showOverlay || stepping) && overlayRenderer && rig && character && figureGpu) {
           const std::vector<render::OverlayRequest> requests = windowOverlay(exercise, cue);
-          overlayRenderer->render(*viewport, camera, buildOverlay(*rig, character->modelMatrices(), requests),
+          overlayRenderer->render(*viewport, shown, buildOverlay(*rig, character->modelMatrices(), requests),
                                   glm::mat4(glm::mat3(figureGpu->metresPerUnit)), mirrored);
         }
         // The muscle under the mouse, on the figure as posed this frame.
-        hoveredRegion = lastMouse && figureGpu ? renderer->pickRegion(camera, viewportPixels, *lastMouse, scene) : -1;
+        hoveredRegion = lastMouse && figureGpu ? renderer->pickRegion(shown, viewportPixels, *lastMouse, scene) : -1;
       }
     }
 

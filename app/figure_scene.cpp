@@ -1,5 +1,7 @@
 #include "app/figure_scene.h"
 
+#include "anim/mirror.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -157,21 +159,26 @@ Result<FigureGpu> uploadFigure(const Figure& figure, const anim::Character& char
     const glm::vec3 size = bounds.max - bounds.min;
     log::info("the figure is {:.0f} units across: taken as centimetres", std::max({size.x, size.y, size.z}));
   }
-  gpu.props = gl::GpuProps(resolveProps(figure.props(), figure.skeleton()));
+  gpu.props = gl::GpuProps(resolveProps(figure.props(), figure.skeleton(), character.mirrored()));
   updatePose(gpu, figure, character);
   return gpu;
 }
 
-std::vector<render::PropInstance> resolveProps(std::span<const asset::Prop> props, const anim::Skeleton& skeleton) {
+std::vector<render::PropInstance> resolveProps(std::span<const asset::Prop> props, const anim::Skeleton& skeleton,
+                                              bool mirrored) {
+  // Mirrored (anim/mirror.h): the other side's joint holds the prop, and every position, in the
+  // world or in the joint's frame, has its x negated.
+  const glm::vec3 flip = mirrored ? glm::vec3(-1, 1, 1) : glm::vec3(1);
+  auto joint = [&](const std::string& name) { return skeleton.findJoint(mirrored ? anim::mirrorJointName(name) : name); };
   std::vector<render::PropInstance> out;
   for (const asset::Prop& prop : props) {
     render::PropInstance instance;
     instance.kind = render::propKindFromName(asset::propKindName(prop.kind)).value_or(render::PropKind::Box);
     instance.size = prop.size;
-    instance.position = prop.position;
-    instance.toPosition = prop.toPosition;
-    instance.joint = prop.attached() ? skeleton.findJoint(prop.attach) : -1;
-    instance.toJoint = !prop.to.empty() && prop.to != "world" ? skeleton.findJoint(prop.to) : -1;
+    instance.position = prop.position * flip;
+    instance.toPosition = prop.toPosition * flip;
+    instance.joint = prop.attached() ? joint(prop.attach) : -1;
+    instance.toJoint = !prop.to.empty() && prop.to != "world" ? joint(prop.to) : -1;
     if ((prop.attached() && instance.joint < 0) || (!prop.to.empty() && prop.to != "world" && instance.toJoint < 0)) {
       log::warn("the {} prop is held by a joint this figure lacks ({}); not drawn", asset::propKindName(prop.kind),
                 instance.joint < 0 ? prop.attach : prop.to);

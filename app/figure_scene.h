@@ -93,7 +93,9 @@ struct FigureGpu {
 
 // The figure's props with their joints found in `skeleton` (props held by a joint the
 // skeleton lacks are left out, with a warning).
-std::vector<render::PropInstance> resolveProps(std::span<const asset::Prop> props, const anim::Skeleton& skeleton);
+// `mirrored`: for a character playing its clip mirrored (anim::Character::setMirrored).
+std::vector<render::PropInstance> resolveProps(std::span<const asset::Prop> props, const anim::Skeleton& skeleton,
+                                              bool mirrored = false);
 
 // `bounds` grown to hold the figure's posed props (for the shadow map's reach).
 Bounds withProps(Bounds bounds, const FigureGpu& gpu);

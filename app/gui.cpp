@@ -543,6 +543,21 @@ ExitCode runGui(const CommandLine& cmd) {
       } else if (!follow || !follow->paused()) {
         playback.advance(dt);
       }
+      // A unilateral clip plays mirrored when the side being worked is not the clip's: a
+      // follow-along step (or alternating rep) on the other side, or a session item set to it.
+      domain::Side side = domain::Side::Both;
+      if (followStep && followStep->kind == domain::StepKind::Work) side = follow->repSide();
+      else if (!follow && selectedItem && *selectedItem < document.session().items.size() &&
+               document.session().items[*selectedItem].exerciseId == selectedExercise)
+        side = document.session().items[*selectedItem].side;
+      const domain::Exercise* shownExercise = catalog.find(selectedExercise);
+      const body::RegionSide clipSide = shownExercise ? shownExercise->activation.workingSide : body::RegionSide::None;
+      const bool otherSide = (side == domain::Side::Left && clipSide == body::RegionSide::Right) ||
+                             (side == domain::Side::Right && clipSide == body::RegionSide::Left);
+      if (otherSide != character->mirrored()) {
+        character->setMirrored(otherSide);
+        figureGpu->props = gl::GpuProps(resolveProps(figure->props(), figure->skeleton(), otherSide));
+      }
       character->advanceFade(dt);
       character->evaluate(playback.time);
       updatePose(*figureGpu, *figure, *character);
@@ -574,7 +589,8 @@ ExitCode runGui(const CommandLine& cmd) {
           const std::span<const body::MuscleGroup> pulse =
               (pulseCue || stepping) && cue ? std::span<const body::MuscleGroup>(cue->muscles)
                                             : std::span<const body::MuscleGroup>();
-          activeRegionColors = activeColors(shown, *exercise, clipMarkers(*clip), clip->duration(), playback.time, false,
+          activeRegionColors = activeColors(shown, *exercise, clipMarkers(*clip), clip->duration(), playback.time,
+                                            character && character->mirrored(),
                                             pulse, pulseSeconds);
         }
         if (figureGpu) {

@@ -6,6 +6,7 @@
 
 #include "anim/blending.h"
 #include "anim/ik.h"
+#include "anim/mirror.h"
 
 namespace formviz::anim {
 
@@ -35,6 +36,15 @@ void Character::clearClip() {
   pins_.clear();
 }
 
+void Character::setMirrored(bool on) {
+  mirrored_ = on;
+  if (on && mirrorOf_.empty()) {
+    mirrorOf_ = mirrorJoints(*skeleton_);
+    mirrorScratch_.resize(local_.size());
+  }
+  computePins();
+}
+
 void Character::setContactPinning(bool on) {
   pinning_ = on;
   computePins();
@@ -60,6 +70,10 @@ void Character::samplePose(float time, bool fade) {
   } else {
     SampleJob{clip_, time, &cache_, clipPose_}.Run();
     RetargetJob{skeleton_, &map_, clipPose_, local_, rootScale_}.Run();
+  }
+  if (mirrored_ && clip_) {
+    MirrorPoseJob{mirrorOf_, local_, mirrorScratch_}.Run();
+    std::swap(local_, mirrorScratch_);
   }
   if (fade && fading()) {
     const float u = fadeElapsed_ / fadeSeconds_;
@@ -96,7 +110,8 @@ void Character::computePins() {
   const std::vector<glm::mat4> shownModel = model_;
   for (const ContactSpan& span : clip_->contacts()) {
     Pin pin;
-    pin.joint = skeleton_->findJoint(span.joint);
+    // A mirrored clip plants the other side's joint where the clip plants this one.
+    pin.joint = skeleton_->findJoint(mirrored_ ? mirrorJointName(span.joint) : span.joint);
     const int source = clipSkeleton_->findJoint(span.joint);
     if (pin.joint < 0 || source < 0) continue;
     // The leg above the planted joint: its parent (ankle), knee and hip.

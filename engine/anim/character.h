@@ -51,6 +51,11 @@ class Character {
   // nothing is pinned: the clip already holds its feet.
   static constexpr float kPinBlend = 0.15f;  // seconds
   void setContactPinning(bool on);
+
+  // Plays the clip mirrored left to right (anim/mirror.h), e.g. a single-leg clip made for the
+  // left leg shown on the right. Contacts are pinned on the mirrored joints.
+  void setMirrored(bool on);
+  bool mirrored() const { return mirrored_; }
   bool contactPinning() const { return pinning_; }
   // The pinned spots, one per contact span pinned on this body (for tests and overlays).
   struct Pin {
@@ -83,6 +88,9 @@ class Character {
   std::vector<glm::mat4> model_;
   std::vector<glm::mat4> palette_;
   bool pinning_ = true;
+  bool mirrored_ = false;
+  std::vector<int> mirrorOf_;  // filled the first time mirroring is switched on
+  Pose mirrorScratch_;
   std::vector<Pin> pins_;
 
   void samplePose(float time, bool fade);  // clip (or rest) [-> cross-fade] -> local_ -> model_

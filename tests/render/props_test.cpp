@@ -8,19 +8,12 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "mesh_checks.h"
+
 namespace formviz::render {
 namespace {
 
-float signedVolume(const TriangleMesh& mesh) {
-  double volume = 0.0;
-  for (std::size_t i = 0; i < mesh.indices.size(); i += 3) {
-    const glm::vec3& a = mesh.positions[mesh.indices[i]];
-    const glm::vec3& b = mesh.positions[mesh.indices[i + 1]];
-    const glm::vec3& c = mesh.positions[mesh.indices[i + 2]];
-    volume += double(glm::dot(a, glm::cross(b, c))) / 6.0;
-  }
-  return static_cast<float>(volume);
-}
+using test::signedVolume;
 
 // Every edge, matched by position (parts meet at duplicated vertices), is used exactly once
 // in each direction: the surface is closed and consistently wound. Degenerate triangles

@@ -109,6 +109,9 @@ void Character::computePins() {
   const Pose shownLocal = local_;
   const std::vector<glm::mat4> shownModel = model_;
   for (const ContactSpan& span : clip_->contacts()) {
+    // Only a foot's ball is pinned (the leg above its ankle is the chain); a lying body's
+    // supports and IK'd hands have no such chain (the one above an elbow is the spine's).
+    if (!span.point.empty()) continue;
     Pin pin;
     // A mirrored clip plants the other side's joint where the clip plants this one.
     pin.joint = skeleton_->findJoint(mirrored_ ? mirrorJointName(span.joint) : span.joint);
@@ -125,6 +128,7 @@ void Character::computePins() {
     const glm::vec3 here(model_[static_cast<std::size_t>(pin.joint)][3]);
     const float surface = span.position.y - theirs[static_cast<std::size_t>(source)];
     pin.anchor = glm::vec3(here.x, surface + ours[static_cast<std::size_t>(pin.joint)], here.z);
+    pin.sliding = span.to.has_value();
     pins_.push_back(pin);
   }
   local_ = shownLocal;
@@ -160,6 +164,12 @@ void Character::applyPins(float time) {
     job.chain = TwoBoneChain{best->start, best->mid, best->end};
     job.joint = best->joint;
     job.target = best->anchor;
+    // A sliding foot (a travelling move baked in place) keeps the clip's path along the floor:
+    // only its height is held, on the surface (docs/FORM.md, planted feet on other bodies).
+    if (best->sliding) {
+      const glm::vec3 now(model_[static_cast<std::size_t>(best->joint)][3]);
+      job.target = glm::vec3(now.x, best->anchor.y, now.z);
+    }
     job.weight = bestWeight;
     job.local = local_;
     job.model = model_;

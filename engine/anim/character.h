@@ -64,6 +64,7 @@ class Character {
     int end = -1;
     float from = 0.0f, to = 0.0f;  // seconds: the span
     glm::vec3 anchor{0.0f};        // model space, metres
+    bool sliding = false;          // a sliding span (ContactSpan::to): only anchor.y is held
   };
   std::span<const Pin> pins() const { return pins_; }
 

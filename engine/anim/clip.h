@@ -63,6 +63,13 @@ struct ContactSpan {
   float start = 0.0f;              // seconds, within [0, duration]
   float end = 0.0f;                // seconds, start <= end <= duration
   glm::vec3 position{0.0f};        // the joint's model-space position during the span (metres, clip skeleton)
+  // A sliding contact (a travelling move baked in place, glTF extras `to`): the joint moves on
+  // the floor in a straight line from `position` at `start` to `*to` at `end`; Character holds
+  // only its height on other bodies.
+  std::optional<glm::vec3> to;
+  // What touches (glTF extras `point`: "elbow", "hand", "knee", "foot", "hip" for a lying body's
+  // supports and hand-IK targets); empty = the ball of a planted foot. Only those are pinned.
+  std::string point;
 };
 
 // Offline clip. Validate() rules, numbered as in its error messages:

@@ -221,9 +221,21 @@ Status inspect(GltfDocument& d) {
                                             "\"end\" in seconds with 0 <= start <= end, and a \"position\" of three numbers.",
                                             a, c));
           const json& p = contact["position"];
-          out.contacts.push_back({contact["joint"].get<std::string>(), contact["start"].get<float>(),
-                                  contact["end"].get<float>(),
-                                  glm::vec3(p[0].get<float>(), p[1].get<float>(), p[2].get<float>())});
+          anim::ContactSpan span{contact["joint"].get<std::string>(), contact["start"].get<float>(),
+                                 contact["end"].get<float>(),
+                                 glm::vec3(p[0].get<float>(), p[1].get<float>(), p[2].get<float>()), std::nullopt, {}};
+          if (contact.contains("to")) {  // a sliding contact (docs/CLIPS.md, travelling moves)
+            const json& t = contact["to"];
+            if (!t.is_array() || t.size() != 3 || !finiteNumber(t[0]) || !finiteNumber(t[1]) || !finiteNumber(t[2]))
+              return fail(d.path, fmt::format("animation {} extras.contacts[{}].to must be three numbers.", a, c));
+            span.to = glm::vec3(t[0].get<float>(), t[1].get<float>(), t[2].get<float>());
+          }
+          if (contact.contains("point")) {
+            if (!contact["point"].is_string())
+              return fail(d.path, fmt::format("animation {} extras.contacts[{}].point must be a string.", a, c));
+            span.point = contact["point"].get<std::string>();
+          }
+          out.contacts.push_back(std::move(span));
         }
       }
       const std::size_t samplerCount = animation.contains("samplers") ? animation["samplers"].size() : 0;

@@ -257,6 +257,7 @@ Result<anim::Clip> buildClip(const std::filesystem::path& path, const aiAnimatio
     for (anim::ContactSpan& span : raw.contacts) {
       span.end = std::min(span.end, duration);  // float rounding at the clip's end
       span.position *= translationScale;
+      if (span.to) *span.to *= translationScale;
     }
   }
   anim::fillMissingTracksFromRest(raw, skeleton);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include <fmt/format.h>
 
@@ -17,16 +18,30 @@ struct TimeRange {
   float from = 0.0f, to = 0.0f;
 };
 
+// A marker's time: "name" is the first marker so named, "name#k" the k-th (k >= 1; a phase
+// that comes back in one loop, e.g. the band walk's second step_out).
+std::optional<float> markerTimeOf(const anim::Clip& clip, const std::string& name) {
+  const std::size_t hash = name.rfind('#');
+  if (hash == std::string::npos || hash + 1 >= name.size() ||
+      name.find_first_not_of("0123456789", hash + 1) != std::string::npos)
+    return clip.markerTime(name);
+  const std::string base = name.substr(0, hash);
+  int k = std::atoi(name.c_str() + hash + 1);
+  for (const anim::Marker& m : clip.markers())  // sorted by time
+    if (m.name == base && --k == 0) return m.time;
+  return std::nullopt;
+}
+
 // Resolves a phase on the clip's markers; nullopt (with `note` set) when a marker is missing.
 std::optional<TimeRange> resolve(const Phase& phase, const anim::Clip& clip, std::string& note) {
   if (phase.from.empty()) return TimeRange{0.0f, clip.duration()};
-  const std::optional<float> from = clip.markerTime(phase.from);
+  const std::optional<float> from = markerTimeOf(clip, phase.from);
   if (!from) {
     note = fmt::format("the clip has no marker \"{}\"", phase.from);
     return std::nullopt;
   }
   if (!phase.to.empty()) {
-    const std::optional<float> to = clip.markerTime(phase.to);
+    const std::optional<float> to = markerTimeOf(clip, phase.to);
     if (!to) {
       note = fmt::format("the clip has no marker \"{}\"", phase.to);
       return std::nullopt;
@@ -155,14 +170,26 @@ bool CheckJob::Run() const {
       continue;
     }
     const std::span<const ContactPoint> points = pointsOf(d.set);
-    std::optional<std::size_t> first;
+    std::optional<std::size_t> first, last;
+    for (std::size_t f = 0; f < frameCount; ++f)
+      if (inside(times[f], *range)) {
+        if (!first) first = f;
+        last = f;
+      }
     for (std::size_t f = 0; f < frameCount; ++f) {
       if (!inside(times[f], *range)) continue;
-      if (!first) first = f;
       float drift = 0.0f, height = -std::numeric_limits<float>::infinity();
       for (ContactPoint p : points) {
         const glm::vec3 now = contacts[f].get(d.side, p), start = contacts[*first].get(d.side, p);
-        drift = std::max(drift, glm::length(glm::vec2(now.x - start.x, now.z - start.z)));
+        const glm::vec2 off(now.x - start.x, now.z - start.z);
+        if (d.sliding) {  // distance from the straight line first -> last (horizontal)
+          const glm::vec3 end = contacts[*last].get(d.side, p);
+          const glm::vec2 line(end.x - start.x, end.z - start.z);
+          const float length = glm::length(line);
+          drift = std::max(drift, length > 1e-4f ? std::abs(off.x * line.y - off.y * line.x) / length : glm::length(off));
+        } else {
+          drift = std::max(drift, glm::length(off));
+        }
         height = std::max(height, now.y);
         support[f].emplace_back(now.x, now.z);
       }

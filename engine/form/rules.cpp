@@ -197,7 +197,7 @@ struct Parser {
         const std::string path = fmt::format("contacts[{}]", i);
         const json& c = contacts[i];
         if (!c.is_object()) return error(path, "expected an object");
-        if (auto e = checkKeys(c, path, {"contact", "phase"})) return *e;
+        if (auto e = checkKeys(c, path, {"contact", "phase", "sliding"})) return *e;
         auto name = string(c, path, "contact", true);
         if (!name) return name.error();
         ContactDeclaration d;
@@ -220,6 +220,10 @@ struct Parser {
         if (!phase) return phase.error();
         if (phase->empty()) return error(path + ".phase", "must not be empty (use \"all\" for the whole clip)");
         d.phase = Phase::parse(*phase);
+        if (c.contains("sliding")) {
+          if (!c["sliding"].is_boolean()) return error(path + ".sliding", "expected true or false");
+          d.sliding = c["sliding"].get<bool>();
+        }
         out.contacts.push_back(std::move(d));
       }
     }

@@ -84,6 +84,11 @@ struct ContactDeclaration {
   Side side = Side::Left;
   ContactSet set = ContactSet::Foot;
   Phase phase;  // default "all"
+  // A sliding contact (a travelling move baked in place: bounding's stance foot moves back
+  // under the body): it must stay on the floor and on one straight line, so contactSlide is
+  // the horizontal distance from the line through its first and last positions in the phase,
+  // not the drift from where it started. It counts as planted (base of support, footPlanted).
+  bool sliding = false;
   std::string name() const;  // "leftFoot", "rightHand", ...
 };
 

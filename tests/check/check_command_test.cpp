@@ -54,7 +54,7 @@ TEST(FormvizCheck, ACorrectAndAFlaggedMistakeExitZero) {
   // The table shows the measured deviation: FPPA 18 against at most 12.
   EXPECT_NE(r.output.find("18.0 deg"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("FAIL (6.0 deg above the range)  squat.valgus"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("2 of 2 clip checks as expected"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("4 of 4 clip checks as expected"), std::string::npos) << r.output;  // correct + 3 mistakes
 }
 
 TEST(FormvizCheck, AnUnflaggedMistakeExitsOne) {

@@ -261,6 +261,54 @@ TEST(CheckJob, SlidingPenetrationAndContactHeight) {
   EXPECT_TRUE(Fixture::find(mirrored, "float", Side::Right).pass);  // the rule said "left"
 }
 
+// A sliding contact (bounding's stance foot, baked in place) must stay on one straight line:
+// the figure moves 4 cm along z and 3 mm sideways in the middle of the span, so a planted
+// declaration reads the 4 cm drift and a sliding one only the 3 mm off the line (x) through
+// the first and last positions. The phase is the second "stance" marker ("stance#2"), and a
+// marker number past the last is reported as missing.
+//
+//   hips z     0 -----------> +0.04      (0.5 .. 1.0 s)
+//   hips x     0 --> 0.003 --> 0
+TEST(CheckJob, SlidingContactsStayOnTheirLineAndRepeatedPhasesAreNumbered) {
+  Fixture f;
+  const anim::Clip clip = ClipBuilder(f.skeleton, 1.0f)
+                              .hips({{0.0f, {0, 0, 0}}, {0.5f, {0, 0, 0}}, {0.75f, {0.003f, 0, 0.02f}}, {1.0f, {0, 0, 0.04f}}})
+                              .marker("stance", 0.0f)
+                              .marker("flight", 0.25f)
+                              .marker("stance", 0.5f)
+                              .build();
+  const std::string text = R"({"exercise": "slide", "contacts": [{"contact": "leftFoot", "phase": "stance#2", "sliding": SLIDING}], "rules": [
+      {"id": "slide", "measure": "contactSlide", "side": "left", "statistic": "max", "range": [0, 0.005], "source": "issue 5 [E]"},
+      {"id": "third", "measure": "kneeFlexion", "side": "left", "phase": "stance#3", "statistic": "max", "range": [0, 5], "source": "[E]"}]})";
+  auto withSliding = [&](const char* value) {
+    std::string t = text;
+    t.replace(t.find("SLIDING"), 7, value);
+    return t;
+  };
+  const ExerciseRules planted = rulesOrDie(withSliding("false").c_str());
+  const ExerciseRules sliding = rulesOrDie(withSliding("true").c_str());
+  ASSERT_EQ(sliding.contacts.size(), 1u);
+  EXPECT_TRUE(sliding.contacts[0].sliding);
+  EXPECT_FALSE(planted.contacts[0].sliding);
+  const RuleResult& drift = Fixture::find(f.run(clip, planted), "slide", Side::Left);
+  EXPECT_FALSE(drift.pass);
+  EXPECT_NEAR(drift.value, 0.04f, 1e-4f);  // measured from 0.5 s, the second "stance" marker
+  const CheckReport report = f.run(clip, sliding);
+  const RuleResult& line = Fixture::find(report, "slide", Side::Left);
+  EXPECT_TRUE(line.pass);
+  EXPECT_NEAR(line.value, 0.003f, 1e-4f);
+  EXPECT_NEAR(line.time, 0.75f, 1e-5f);
+  const RuleResult& third = Fixture::find(report, "third", Side::Left);
+  EXPECT_FALSE(third.pass);
+  EXPECT_NE(third.note.find("no marker \"stance#3\""), std::string::npos) << third.note;
+  // "sliding" must be a boolean.
+  const Result<ExerciseRules> bad = parseRules(R"({"exercise": "x", "contacts": [{"contact": "leftFoot", "sliding": 1}], "rules": [
+      {"id": "a", "measure": "kneeFlexion", "statistic": "max", "range": [0, 5], "source": "[E]"}]})", "x.rules.json");
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("x.rules.json: contacts[0].sliding: expected true or false"), std::string::npos)
+      << bad.error().message;
+}
+
 // Standing still: the centre of mass is inside the two feet (margin > 5 cm), but with only
 // the right foot planted the base of support is the line of its contact points, 9 cm to the
 // right of the midline: margin -9 cm.

@@ -9,8 +9,10 @@ namespace formviz::app::ui {
 namespace {
 
 // The timeline: a rounded bar, the active loop range shaded, marker ticks with their
-// names, and the playhead. Clicking or dragging anywhere on it seeks.
-std::optional<float> timeline(const anim::Playback& playback, std::span<const anim::Marker> markers) {
+// names, the form cues' ranges as thin bars under it (the current cue's in the accent colour),
+// and the playhead. Clicking or dragging anywhere on it seeks.
+std::optional<float> timeline(const anim::Playback& playback, std::span<const anim::Marker> markers,
+                              std::span<const CueSpan> cues) {
   const float length = std::max(playback.clipEnd - playback.clipStart, 1e-6f);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
@@ -36,6 +38,12 @@ std::optional<float> timeline(const anim::Playback& playback, std::span<const an
     draw->AddLine(ImVec2(x, barTop - 3.0f), ImVec2(x, barBottom), ImGui::GetColorU32(ImGuiCol_Text, 0.6f), 1.5f);
     draw->AddText(ImVec2(x + 3.0f, origin.y), ImGui::GetColorU32(ImGuiCol_Text, 0.7f), marker.name.c_str());
   }
+  for (const CueSpan& cue : cues) {
+    const ImU32 color = cue.current ? ImGui::GetColorU32(ImVec4(0.85f, 0.33f, 0.10f, 1.0f))
+                                    : ImGui::GetColorU32(ImGuiCol_Text, 0.35f);
+    draw->AddRectFilled(ImVec2(xOf(cue.start) + 1.0f, barBottom + 3.0f), ImVec2(xOf(cue.end) - 1.0f, barBottom + 6.0f),
+                        color, 1.5f);
+  }
   const float head = xOf(playback.time);
   draw->AddCircleFilled(ImVec2(head, (barTop + barBottom) * 0.5f), (barBottom - barTop) * 0.75f,
                         ImGui::GetColorU32(ImGuiCol_SliderGrabActive));
@@ -45,7 +53,7 @@ std::optional<float> timeline(const anim::Playback& playback, std::span<const an
 }  // namespace
 
 PlayerActions drawPlayer(const anim::Playback* playback, const std::string& clipName,
-                         std::span<const anim::Marker> markers) {
+                         std::span<const anim::Marker> markers, std::span<const CueSpan> cues) {
   PlayerActions actions;
   ImGui::TextUnformatted("Player");
   if (playback) {
@@ -108,7 +116,8 @@ PlayerActions drawPlayer(const anim::Playback* playback, const std::string& clip
   ImGui::SameLine();
   ImGui::Text("  %.2f / %.2f s", double(playback->time - playback->clipStart),
               double(playback->clipEnd - playback->clipStart));
-  actions.seek = timeline(*playback, markers);
+  actions.seek = timeline(*playback, markers, cues);
+  if (ImGui::IsItemHovered() && !cues.empty()) ImGui::SetTooltip("Thin bars: the form cues' moments (Left/Right to step through them)");
   return actions;
 }
 

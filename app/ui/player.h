@@ -22,10 +22,16 @@ struct PlayerActions {
   bool clearLoopRange = false;
 };
 
-// Draws the player for `playback` of a clip named `clipName` with `markers`; nothing
-// playable (no clip) shows the controls disabled with a hint.
+// A form cue's time range on the clip, drawn under the timeline.
+struct CueSpan {
+  float start = 0.0f, end = 0.0f;  // seconds
+  bool current = false;            // the cue the stepper shows
+};
+
+// Draws the player for `playback` of a clip named `clipName` with `markers` and the exercise's
+// cue ranges; nothing playable (no clip) shows the controls disabled with a hint.
 PlayerActions drawPlayer(const anim::Playback* playback, const std::string& clipName,
-                         std::span<const anim::Marker> markers);
+                         std::span<const anim::Marker> markers, std::span<const CueSpan> cues = {});
 
 // Applies the user's actions to the playback state.
 void apply(const PlayerActions& actions, anim::Playback& playback);

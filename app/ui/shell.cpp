@@ -389,7 +389,17 @@ ShellActions drawShell(const ShellInput& input, Settings::Layout& layout, float 
         ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse, [&] { viewportPanel(input, actions); });
   splitter("##split-player", false, ImVec2(centreWidth, bar), &layout.playerHeight, -1.0f, s, 90.0f, 600.0f);
   panel("player", ImVec2(centreWidth, playerHeight), padded,
-        [&] { actions.player = drawPlayer(input.playback, input.clipName, input.markers); });
+        [&] {
+          // The exercise's cues on the clip shown, for the timeline.
+          std::vector<CueSpan> cues;
+          const domain::Exercise* exercise = input.catalog ? input.catalog->find(input.selectedExercise) : nullptr;
+          if (exercise)
+            for (std::size_t i = 0; i < exercise->cues.size(); ++i) {
+              const domain::CueRange& range = exercise->cues[i].range;
+              if (range.resolved && range.clip == input.currentClip) cues.push_back({range.start, range.end, input.currentCue == i});
+            }
+          actions.player = drawPlayer(input.playback, input.clipName, input.markers, cues);
+        });
   ImGui::EndGroup();
   ImGui::SameLine();
   splitter("##split-sidebar", true, ImVec2(bar, bodyHeight), &layout.sidebarWidth, -1.0f, s * sideShrink, 200.0f, 800.0f);

@@ -1,33 +1,19 @@
 // `formviz check` run as a user would: exit codes and messages.
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
 #include <gtest/gtest.h>
 
+#include "app/process.h"
+
 namespace formviz {
 namespace {
 namespace fs = std::filesystem;
 
-struct ProcessResult {
-  int exitCode = -1;
-  std::string output;  // stdout and stderr
-};
+using test::ProcessResult;
 
-ProcessResult run(const std::string& arguments) {
-  const std::string command = std::string("env -u DISPLAY -u WAYLAND_DISPLAY ") + FORMVIZ_EXE + " " + arguments + " 2>&1";
-  ProcessResult result;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return result;
-  std::array<char, 4096> buffer;
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) result.output.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
+// Run with no display at all: checking needs no window or GL.
+ProcessResult run(const std::string& arguments) { return test::runFormviz(arguments, "env -u DISPLAY -u WAYLAND_DISPLAY"); }
 
 // A data folder with one exercise: the committed squat clip and a rules file of our own.
 std::string fmt_dir(const fs::path& dir) { return "--data-dir " + dir.string(); }

@@ -480,6 +480,10 @@ ExitCode runGui(const CommandLine& cmd) {
       if (key == platform::Key::Period) keyActions.stepFrames = 1;
       if (key == platform::Key::Up) stepExercise(-1);
       if (key == platform::Key::Down) stepExercise(1);
+      if (key == platform::Key::F || key == platform::Key::F11 || (key == platform::Key::Escape && fullscreen && !follow)) {
+        fullscreen = !fullscreen;
+        (*window)->setFullscreen(fullscreen);
+      }
       if (follow) {
         // In follow-along the keys drive the run, not the clip.
         if (key == platform::Key::Space) follow->paused() ? follow->resume() : follow->pause();
@@ -491,10 +495,6 @@ ExitCode runGui(const CommandLine& cmd) {
       if (key == platform::Key::Space) keyActions.togglePlay = true;
       if (key == platform::Key::Left) stepCue(-1);
       if (key == platform::Key::Right) stepCue(1);
-      if (key == platform::Key::F || key == platform::Key::F11 || (key == platform::Key::Escape && fullscreen)) {
-        fullscreen = !fullscreen;
-        (*window)->setFullscreen(fullscreen);
-      }
     }
     SessionEdits shortcutEdits;
     bool saveRequested = false;

@@ -89,6 +89,9 @@ Result<BodyRig> BodyRig::bind(const anim::Skeleton& skeleton) {
   }
   rig.hipsRestInverse = glm::transpose(rotationOf(model[static_cast<std::size_t>(j.hips)]));
   rig.upperChestRestInverse = glm::transpose(rotationOf(model[static_cast<std::size_t>(j.upperChest)]));
+  for (Side side : {Side::Left, Side::Right})
+    rig.shoulderRestOffset[static_cast<std::size_t>(index(side))] =
+        pos(j.arm[static_cast<std::size_t>(index(side))].upperArm) - pos(j.upperChest);
   const glm::vec3 trunk = pos(j.neck) - pos(j.hips);
   if (trunk.y <= 0.0f)
     return makeError("The skeleton cannot be form-checked: in its rest pose the neck is not above the hips.");

@@ -77,6 +77,10 @@ struct BodyRig {
   // Inverse rest rotations (model space) of the hips and upperChest joints: the spine measures
   // compare the two joints' rotations relative to the rest pose.
   glm::mat3 hipsRestInverse{1.0f}, upperChestRestInverse{1.0f};
+  // Rest offset of each shoulder joint (UpperArm) from the upperChest joint, model space,
+  // metres. shoulderShrug turns the current offset back by the thorax's rotation from rest and
+  // compares heights (+Y is the thorax's up axis at rest).
+  std::array<glm::vec3, kSideCount> shoulderRestOffset{};
   // Foot offsets derived from this skeleton's rest pose (heel/toe heights from the ankle and
   // Toes joint heights; heel/toe lengths from the ankle-to-ball distance with bodygen's
   // proportions: heel 0.49x behind the ankle, toe tip 0.55x ahead of the ball).

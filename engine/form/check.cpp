@@ -157,6 +157,18 @@ bool CheckJob::Run() const {
     if (!measure.Run() || !com.Run()) return false;
   }
 
+  // Speeds: central differences over the neighbouring frames (one-sided at the ends). The
+  // neighbours are at least one grid step apart even where a marker adds a frame close to a
+  // grid point, so no step divides by a tiny time.
+  for (Side side : {Side::Left, Side::Right}) {
+    for (std::size_t f = 0; f < frameCount; ++f) {
+      const std::size_t a = f > 0 ? f - 1 : f, b = f + 1 < frameCount ? f + 1 : f;
+      const float dt = times[b] - times[a];
+      const float change = report.frames[b].get(Measure::HipFlexion, side) - report.frames[a].get(Measure::HipFlexion, side);
+      report.frames[f].set(Measure::HipFlexionSpeed, side, dt > kTimeEpsilon ? std::abs(change) / dt : kNoValue);
+    }
+  }
+
   // Contact declarations: slide, height, which feet are planted, the base of support.
   std::vector<std::array<bool, kSideCount>> footPlanted(frameCount, {false, false});
   std::vector<std::vector<glm::vec2>> support(frameCount);
@@ -334,7 +346,8 @@ bool CheckJob::Run() const {
 std::string formatReport(const CheckReport& report) {
   auto number = [](Measure m, float v) {
     if (std::isnan(v)) return std::string("-");
-    return isLength(m) ? fmt::format("{:.1f} mm", v * 1000.0f) : fmt::format("{:.1f} deg", v);
+    if (isLength(m)) return fmt::format("{:.1f} mm", v * 1000.0f);
+    return isSpeed(m) ? fmt::format("{:.0f} deg/s", v) : fmt::format("{:.1f} deg", v);
   };
   auto range = [&](const RuleResult& r) {
     const bool openLo = std::isinf(r.lo), openHi = std::isinf(r.hi);

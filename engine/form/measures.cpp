@@ -15,7 +15,9 @@ constexpr std::array<std::string_view, kMeasureCount> kNames = {
     "shoulderFlexion", "bodyLine",         "pelvicDrop",        "trunkInclination",
     "trunkLateralLean", "pelvicRotation",  "spineFlexion",      "spineLateralFlexion", "spineRotation",
     "floorPenetration",  "contactSlide", "contactHeight",
-    "comMargin",         "kneeMedialShift"};
+    "comMargin",         "kneeMedialShift",   "armElevation", "shoulderHorizontalAbduction",
+    "shoulderShrug",     "footInversion",     "heelRise",     "heelSeparation",
+    "kneeMedialOffset",  "handShinDistance",  "hipFlexionSpeed"};
 
 constexpr glm::vec3 kUp(0.0f, 1.0f, 0.0f);
 
@@ -60,6 +62,7 @@ bool isSided(Measure measure) {
     case Measure::SpineRotation:
     case Measure::BodyLine:
     case Measure::ComMargin:
+    case Measure::HeelSeparation:
       return false;
     default:
       return true;
@@ -68,8 +71,12 @@ bool isSided(Measure measure) {
 
 bool isLength(Measure measure) {
   return measure == Measure::FloorPenetration || measure == Measure::ContactSlide ||
-         measure == Measure::ContactHeight || measure == Measure::ComMargin || measure == Measure::KneeMedialShift;
+         measure == Measure::ContactHeight || measure == Measure::ComMargin || measure == Measure::KneeMedialShift ||
+         measure == Measure::ShoulderShrug || measure == Measure::HeelSeparation ||
+         measure == Measure::KneeMedialOffset || measure == Measure::HandShinDistance;
 }
+
+bool isSpeed(Measure measure) { return measure == Measure::HipFlexionSpeed; }
 
 SoleFrame soleFrame(const BodyRig& rig, std::span<const glm::mat4> model, Side side) {
   const auto s = static_cast<std::size_t>(index(side));
@@ -182,6 +189,13 @@ bool MeasureJob::Run() const {
     out.setBoth(Measure::SpineFlexion, degrees(std::atan2(thoraxUp.z, thoraxUp.y)));
     out.setBoth(Measure::SpineLateralFlexion, degrees(std::atan2(thoraxUp.x, thoraxUp.y)));
     out.setBoth(Measure::SpineRotation, degrees(std::atan2(thoraxForward.x, thoraxForward.z)));
+    // Shrug: each shoulder joint's offset from the upperChest joint, turned back by the thorax's
+    // rotation from rest, against its rest offset; the height difference is the girdle's lift.
+    for (Side side : {Side::Left, Side::Right}) {
+      const auto s = static_cast<std::size_t>(index(side));
+      const glm::vec3 offset = pos(j.arm[s].upperArm) - pos(j.upperChest);
+      out.set(Measure::ShoulderShrug, side, (glm::transpose(thorax) * offset - rig->shoulderRestOffset[s]).y);
+    }
   }
 
   const ContactFrame points = contactPoints(*rig, model, offsets);
@@ -194,10 +208,13 @@ bool MeasureJob::Run() const {
     const glm::vec3 upper = glm::angleAxis(rig->shoulderRestTilt, lateral) * (midShoulder - midHip);
     out.setBoth(Measure::BodyLine, angleBetween(upper, midAnkle - midHip));
   }
+  out.setBoth(Measure::HeelSeparation, glm::length(points.get(Side::Left, ContactPoint::Heel) -
+                                                   points.get(Side::Right, ContactPoint::Heel)));
 
   // Thorax lateral axis (shoulder to shoulder, perpendicular to the trunk line).
   const glm::vec3 shoulders = pos(j.arm[0].upperArm) - pos(j.arm[1].upperArm);
   const glm::vec3 thoraxLateral = safeNormalize(shoulders - trunkDir * glm::dot(shoulders, trunkDir), lateral);
+  const glm::vec3 thoraxForward = glm::cross(thoraxLateral, trunkDir);  // as F = L x U
 
   for (Side side : {Side::Left, Side::Right}) {
     const auto s = static_cast<std::size_t>(index(side));
@@ -227,6 +244,31 @@ bool MeasureJob::Run() const {
         out.set(Measure::KneeFppa, side, -degrees(std::atan2(cross, glm::dot(d1, d2))));
     }
 
+    {  // The sole against the floor: pitch (heel rise) and roll about its own long axis.
+      out.set(Measure::HeelRise, side, degrees(std::asin(std::clamp(-sole.forward.y, -1.0f, 1.0f))));
+      // Roll: the sole's medial axis against the level one (horizontal, perpendicular to the
+      // sole's heel-toe line), about that line; undefined for a heel-toe line over 60 degrees
+      // from horizontal (a plank's or a supine leg's foot: no roll against the floor to read).
+      const glm::vec3 level = glm::cross(kUp, sole.forward);  // the figure's left when facing +Z
+      if (glm::length(level) >= 0.5f) {
+        const glm::vec3 levelMedial = glm::normalize(side == Side::Left ? -level : level);
+        const glm::vec3 soleMedial = side == Side::Left ? -footLateral : footLateral;  // footLateral: the figure's left
+        const glm::vec3 rise = glm::normalize(kUp - sole.forward * glm::dot(kUp, sole.forward));
+        out.set(Measure::FootInversion, side,
+                degrees(std::atan2(glm::dot(soleMedial, rise), glm::dot(soleMedial, levelMedial))));
+      }
+    }
+
+    {  // Knee against the straight hip -> ankle line, along the pelvis axis.
+      const glm::vec3 line = ankle - hip;
+      const float length2 = glm::dot(line, line);
+      if (length2 > 1e-8f) {
+        const glm::vec3 nearest = hip + line * std::clamp(glm::dot(knee - hip, line) / length2, 0.0f, 1.0f);
+        const glm::vec3 medial = side == Side::Left ? -lateral : lateral;
+        out.set(Measure::KneeMedialOffset, side, glm::dot(knee - nearest, medial));
+      }
+    }
+
     {  // Knee against the foot's line, on the floor plane.
       glm::vec3 along = sole.forward;
       along.y = 0.0f;
@@ -243,6 +285,25 @@ bool MeasureJob::Run() const {
     float flexion = signedAngle(elbow - shoulder, -trunkDir, thoraxLateral);
     if (flexion <= -90.0f) flexion += 360.0f;
     out.set(Measure::ShoulderFlexion, side, flexion);
+    const glm::vec3 upperArm = elbow - shoulder;
+    out.set(Measure::ArmElevation, side, angleBetween(upperArm, -trunkDir));
+    {  // Plane of elevation: the upper arm on the thorax's transverse plane.
+      const glm::vec2 transverse(glm::dot(upperArm, thoraxForward),
+                                 glm::dot(upperArm, side == Side::Left ? thoraxLateral : -thoraxLateral));
+      if (glm::length(transverse) >= 0.25f * glm::length(upperArm))
+      {
+        float abduction = degrees(std::atan2(transverse.y, transverse.x));
+        if (abduction <= -90.0f) abduction += 360.0f;  // behind the body reads past 180, not -180
+        out.set(Measure::ShoulderHorizontalAbduction, side, abduction);
+      }
+    }
+    {  // The grip against the shin at the grip's height, along F.
+      const glm::vec3 grip = 0.5f * (wrist + pos(arm.middleProximal));
+      const float span = knee.y - ankle.y;
+      const float along = std::abs(span) > 1e-4f ? std::clamp((grip.y - ankle.y) / span, 0.0f, 1.0f)
+                                                 : (grip.y > knee.y ? 1.0f : 0.0f);
+      out.set(Measure::HandShinDistance, side, glm::dot(grip - (ankle + along * (knee - ankle)), forward));
+    }
 
     const glm::vec3 across = pos(j.leg[static_cast<std::size_t>(index(other(side)))].upperLeg) - hip;
     const float acrossLength = glm::length(across);

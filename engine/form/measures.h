@@ -61,6 +61,36 @@
 //                     direction (the second-toe line). The video cue "knee over the 2nd-3rd
 //                     toe" as a distance; unlike kneeFppa it is defined in deep flexion (a
 //                     lunge's front knee). NaN when the sole is more than 60 degrees from flat.
+//   armElevation      3-D angle between the upper arm (shoulder -> elbow) and the trunk line
+//                     pointing down, in any plane (humerothoracic elevation): 0 arm down, 90 at
+//                     shoulder height, 180 overhead. Unlike shoulderFlexion it does not depend on
+//                     the plane the arm moves in (a band pull-apart sweeps from front to side).
+//   shoulderHorizontalAbduction  the plane of the upper arm: its projection on the thorax's
+//                     transverse plane (perpendicular to the trunk line), measured from the thorax's
+//                     forward direction toward its own side: 0 arm in front, 90 straight out to the
+//                     side, - across the body, past 180 behind it; range (-90, 270]. NaN when the arm
+//                     is within about 15 degrees of the trunk line (hanging down or overhead: its
+//                     transverse projection is short).
+//   shoulderShrug     metres the shoulder joint (UpperArm) sits above its rest position along the
+//                     thorax's up axis, in the thorax's (upperChest's) frame: the shoulder girdle
+//                     lifting toward the ears (+), or pressed down (-). 0 at rest.
+//   footInversion     roll of the sole about its own heel-toe axis, against the level roll (the
+//                     sole's medial-lateral axis horizontal): + the medial (big-toe) edge up, the
+//                     weight on the outer edge (inversion); - eversion. A heel raise (pitch about
+//                     the sole's lateral axis) does not change it, nor does the pitch change the
+//                     roll's reading. NaN when the heel-toe line is over 60 degrees from horizontal.
+//   heelRise          pitch of the sole (heel -> toe) against the floor: + heel above the toes
+//                     (calf raise, a lunge's rear foot on its ball), - toes up.
+//   heelSeparation    metres between the two heel points (see ContactOffsets): heels together
+//                     in a clamshell, stance width standing. One value for the body.
+//   kneeMedialOffset  metres the knee joint lies medial (+) or lateral (-) of the straight hip ->
+//                     ankle line, along the pelvis's left-right axis L: knees caving in, as a
+//                     distance, in any posture where L is known (supine bridge, where FPPA is
+//                     meaningless and the foot turns with the knee).
+//   handShinDistance  metres the grip (mid-point of Hand and MiddleProximal) lies ahead (+) of
+//                     the shin (knee -> ankle), horizontally along F, at the grip's height (above
+//                     the knee: the knee; below the ankle: the ankle). "The bar stays against the
+//                     legs": about 0 to 0.1 m, measured from the shin's bone axis, not its skin.
 //   floorPenetration  metres the lowest contact point of that side (heel, toe tip, ball, palm,
 //                     elbow, knee: see ContactOffsets) is below y = 0; 0 when none is.
 // Measures computed by the CheckJob from the contact declarations (NaN from MeasureJob):
@@ -69,6 +99,9 @@
 //   contactHeight     metres the highest planted contact point of that side is above y = 0.
 //   comMargin         metres from the centre of mass's floor projection to the edge of the base
 //                     of support (convex hull of planted contact points): + inside, - outside.
+//   hipFlexionSpeed   degrees per second: how fast hipFlexion changes (absolute central difference
+//                     over the neighbouring frames), the speed of the thigh swinging at the hip.
+//                     Tempo: a rushed repetition swings the same range in a fraction of the time.
 #pragma once
 
 #include <array>
@@ -102,14 +135,24 @@ enum class Measure : std::uint8_t {
   ContactHeight,
   ComMargin,
   KneeMedialShift,
+  ArmElevation,
+  ShoulderHorizontalAbduction,
+  ShoulderShrug,
+  FootInversion,
+  HeelRise,
+  HeelSeparation,
+  KneeMedialOffset,
+  HandShinDistance,
+  HipFlexionSpeed,
 };
-inline constexpr int kMeasureCount = 19;
+inline constexpr int kMeasureCount = 28;
 
 // JSON/report name ("hipFlexion", ...), and back (nullopt for unknown names).
 std::string_view measureName(Measure measure);
 std::optional<Measure> measureFromName(std::string_view name);
 bool isSided(Measure measure);   // one value per side (false: the same value in both slots)
-bool isLength(Measure measure);  // metres (else degrees)
+bool isLength(Measure measure);  // metres
+bool isSpeed(Measure measure);   // degrees per second (neither: degrees)
 
 inline constexpr float kNoValue = std::numeric_limits<float>::quiet_NaN();
 
@@ -148,7 +191,7 @@ struct SoleFrame {
 SoleFrame soleFrame(const BodyRig& rig, std::span<const glm::mat4> model, Side side);
 
 // Measures one frame. Run() writes every measure MeasureJob defines (contactSlide,
-// contactHeight and comMargin are left NaN) and, if `contacts` is set, the contact points.
+// contactHeight, comMargin and hipFlexionSpeed, which need the clip, are left NaN) and, if `contacts` is set, the contact points.
 struct MeasureJob {
   const BodyRig* rig = nullptr;           // required
   std::span<const glm::mat4> model;       // required; size >= the rig's highest joint index + 1

@@ -172,6 +172,46 @@ TEST(CheckJob, KneeDepthPassesAndValgusFailsWithItsDeviation) {
   EXPECT_NE(table.find("1 of 2 checks fail"), std::string::npos) << table;
 }
 
+// Tempo: the left thigh swings 0 -> 90 degrees of flexion in 1 s at a constant speed, holds for
+// 0.5 s, and comes back in 0.5 s (180 deg/s); the right stays still. hipFlexionSpeed is the
+// central difference of hipFlexion over the neighbouring frames.
+TEST(CheckJob, HipFlexionSpeedIsTheThighsAngularSpeed) {
+  Fixture f;
+  const anim::Clip clip = ClipBuilder(f.skeleton, 2.0f)
+                              .rotation("leftUpperLeg", kX, {{0, 0}, {1.0f, -90}, {1.5f, -90}, {2.0f, 0}})
+                              .marker("out", 0.0f)
+                              .marker("hold", 1.0f)
+                              .marker("back", 1.5f)
+                              .build();
+  const ExerciseRules rules = rulesOrDie(R"({"exercise": "tempo", "rules": [
+      {"id": "out", "measure": "hipFlexionSpeed", "side": "left", "phase": "out", "statistic": "max", "range": [null, 120], "source": "[E]"},
+      {"id": "back", "measure": "hipFlexionSpeed", "side": "left", "phase": "back", "statistic": "max", "range": [null, 120], "source": "[E]"},
+      {"id": "still", "measure": "hipFlexionSpeed", "side": "right", "statistic": "max", "range": [null, 1], "source": "[E]"}]})");
+  const CheckReport report = f.run(clip, rules);
+  const RuleResult& out = Fixture::find(report, "out", Side::Left);
+  EXPECT_TRUE(out.pass);
+  EXPECT_NEAR(out.value, 90.0f, 0.5f);
+  const RuleResult& back = Fixture::find(report, "back", Side::Left);
+  EXPECT_FALSE(back.pass);
+  EXPECT_NEAR(back.value, 180.0f, 1.0f);
+  EXPECT_NEAR(back.deviation, 60.0f, 1.0f);
+  EXPECT_TRUE(Fixture::find(report, "still", Side::Right).pass);
+  // Mid-swing frames read the swing's speed exactly; the hold reads 0.
+  for (std::size_t i = 0; i < report.times.size(); ++i) {
+    const float t = report.times[i], v = report.frames[i].get(Measure::HipFlexionSpeed, Side::Left);
+    if (t > 0.05f && t < 0.95f) {
+      EXPECT_NEAR(v, 90.0f, 0.5f) << t;
+    } else if (t > 1.05f && t < 1.45f) {
+      EXPECT_NEAR(v, 0.0f, 0.01f) << t;
+    } else if (t > 1.55f && t < 1.95f) {
+      EXPECT_NEAR(v, 180.0f, 1.0f) << t;
+    }
+  }
+  const std::string table = formatReport(report);
+  EXPECT_NE(table.find("FAIL (60 deg/s above the range)  back"), std::string::npos) << table;
+  EXPECT_NE(table.find("<= 120 deg/s"), std::string::npos) << table;
+}
+
 TEST(CheckJob, PhasesStatisticsAndSides) {
   Fixture f;
   const anim::Clip clip = valgusSquat(f.skeleton);

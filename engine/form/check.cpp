@@ -281,6 +281,11 @@ bool CheckJob::Run() const {
       case Statistic::At:
         r.value = value(pick);
         break;
+      case Statistic::Rise:  // frames are in time order: front() is the phase's first frame
+        for (std::size_t f : frames)
+          if (value(f) > value(pick)) pick = f;
+        r.value = value(pick) - value(frames.front());
+        break;
       case Statistic::Every: {
         float worst = -std::numeric_limits<float>::infinity();  // larger = worse
         for (std::size_t f : frames) {
@@ -346,6 +351,7 @@ bool CheckJob::Run() const {
 std::string formatReport(const CheckReport& report) {
   auto number = [](Measure m, float v) {
     if (std::isnan(v)) return std::string("-");
+    if (v == 0.0f) v = 0.0f;  // print -0 as 0
     if (isLength(m)) return fmt::format("{:.1f} mm", v * 1000.0f);
     return isSpeed(m) ? fmt::format("{:.0f} deg/s", v) : fmt::format("{:.1f} deg", v);
   };
@@ -356,9 +362,11 @@ std::string formatReport(const CheckReport& report) {
     if (openHi) return fmt::format(">= {}", number(r.measure, r.lo));
     return fmt::format("{} .. {}", number(r.measure, r.lo), number(r.measure, r.hi));
   };
+  std::size_t width = 0;  // the longest measure name, so the columns line up
+  for (int i = 0; i < kMeasureCount; ++i) width = std::max(width, measureName(static_cast<Measure>(i)).size());
   std::string out = fmt::format("clip {}\n", report.clip);
-  out += fmt::format("{:<18} {:<5} {:<16} {:<5} {:>11} {:>9}  {:<24} {}\n", "measure", "side", "phase", "stat", "value",
-                     "at", "allowed", "result");
+  out += fmt::format("{:<{}} {:<5} {:<16} {:<5} {:>11} {:>9}  {:<24} {}\n", "measure", width, "side", "phase", "stat",
+                     "value", "at", "allowed", "result");
   for (const RuleResult& r : report.results) {
     std::string verdict = r.pass ? "PASS" : "FAIL";
     if (!r.pass && r.deviation != 0.0f)
@@ -367,7 +375,7 @@ std::string formatReport(const CheckReport& report) {
     if (!r.note.empty()) verdict += fmt::format(" ({})", r.note);
     verdict += fmt::format("  {}", r.id);
     const std::string at = std::isnan(r.time) ? std::string("-") : fmt::format("{:.3f} s", r.time);
-    out += fmt::format("{:<18} {:<5} {:<16} {:<5} {:>11} {:>9}  {:<24} {}\n", measureName(r.measure),
+    out += fmt::format("{:<{}} {:<5} {:<16} {:<5} {:>11} {:>9}  {:<24} {}\n", measureName(r.measure), width,
                        r.side ? sideName(*r.side) : "-", r.phase, statisticName(r.statistic), number(r.measure, r.value),
                        at, range(r), verdict);
   }

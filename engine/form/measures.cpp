@@ -16,8 +16,8 @@ constexpr std::array<std::string_view, kMeasureCount> kNames = {
     "trunkLateralLean", "pelvicRotation",  "spineFlexion",      "spineLateralFlexion", "spineRotation",
     "floorPenetration",  "contactSlide", "contactHeight",
     "comMargin",         "kneeMedialShift",   "armElevation", "shoulderHorizontalAbduction",
-    "shoulderShrug",     "footInversion",     "heelRise",     "heelSeparation",
-    "kneeMedialOffset",  "handShinDistance",  "hipFlexionSpeed"};
+    "shoulderShrug",     "footInversion",     "heelRise",     "ankleSeparation",
+    "kneeMedialOffset",  "handShinDistance",  "handAheadOfShoulder", "hipFlexionSpeed"};
 
 constexpr glm::vec3 kUp(0.0f, 1.0f, 0.0f);
 
@@ -62,7 +62,7 @@ bool isSided(Measure measure) {
     case Measure::SpineRotation:
     case Measure::BodyLine:
     case Measure::ComMargin:
-    case Measure::HeelSeparation:
+    case Measure::AnkleSeparation:
       return false;
     default:
       return true;
@@ -72,8 +72,9 @@ bool isSided(Measure measure) {
 bool isLength(Measure measure) {
   return measure == Measure::FloorPenetration || measure == Measure::ContactSlide ||
          measure == Measure::ContactHeight || measure == Measure::ComMargin || measure == Measure::KneeMedialShift ||
-         measure == Measure::ShoulderShrug || measure == Measure::HeelSeparation ||
-         measure == Measure::KneeMedialOffset || measure == Measure::HandShinDistance;
+         measure == Measure::ShoulderShrug || measure == Measure::AnkleSeparation ||
+         measure == Measure::KneeMedialOffset || measure == Measure::HandShinDistance ||
+         measure == Measure::HandAheadOfShoulder;
 }
 
 bool isSpeed(Measure measure) { return measure == Measure::HipFlexionSpeed; }
@@ -208,8 +209,7 @@ bool MeasureJob::Run() const {
     const glm::vec3 upper = glm::angleAxis(rig->shoulderRestTilt, lateral) * (midShoulder - midHip);
     out.setBoth(Measure::BodyLine, angleBetween(upper, midAnkle - midHip));
   }
-  out.setBoth(Measure::HeelSeparation, glm::length(points.get(Side::Left, ContactPoint::Heel) -
-                                                   points.get(Side::Right, ContactPoint::Heel)));
+  out.setBoth(Measure::AnkleSeparation, glm::length(pos(j.leg[0].foot) - pos(j.leg[1].foot)));
 
   // Thorax lateral axis (shoulder to shoulder, perpendicular to the trunk line).
   const glm::vec3 shoulders = pos(j.arm[0].upperArm) - pos(j.arm[1].upperArm);
@@ -303,6 +303,7 @@ bool MeasureJob::Run() const {
       const float along = std::abs(span) > 1e-4f ? std::clamp((grip.y - ankle.y) / span, 0.0f, 1.0f)
                                                  : (grip.y > knee.y ? 1.0f : 0.0f);
       out.set(Measure::HandShinDistance, side, glm::dot(grip - (ankle + along * (knee - ankle)), forward));
+      out.set(Measure::HandAheadOfShoulder, side, glm::dot(grip - shoulder, forward));
     }
 
     const glm::vec3 across = pos(j.leg[static_cast<std::size_t>(index(other(side)))].upperLeg) - hip;

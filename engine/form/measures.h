@@ -81,8 +81,10 @@
 //                     roll's reading. NaN when the heel-toe line is over 60 degrees from horizontal.
 //   heelRise          pitch of the sole (heel -> toe) against the floor: + heel above the toes
 //                     (calf raise, a lunge's rear foot on its ball), - toes up.
-//   heelSeparation    metres between the two heel points (see ContactOffsets): heels together
-//                     in a clamshell, stance width standing. One value for the body.
+//   ankleSeparation   metres between the two ankle joint centres: heels together in a clamshell
+//                     (stacked feet: about one ankle width), stance width standing. One value for
+//                     the body. The joints, not the heel contact points: those sit under the sole
+//                     and swing with the foot's turn, the ankles do not.
 //   kneeMedialOffset  metres the knee joint lies medial (+) or lateral (-) of the straight hip ->
 //                     ankle line, along the pelvis's left-right axis L: knees caving in, as a
 //                     distance, in any posture where L is known (supine bridge, where FPPA is
@@ -91,6 +93,9 @@
 //                     the shin (knee -> ankle), horizontally along F, at the grip's height (above
 //                     the knee: the knee; below the ankle: the ankle). "The bar stays against the
 //                     legs": about 0 to 0.1 m, measured from the shin's bone axis, not its skin.
+//   handAheadOfShoulder  metres the grip lies ahead (+) of the shoulder joint, horizontally along
+//                     F: 0 with the arms hanging plumb (a hinge's bar under the shoulders), + the
+//                     arms swung forward (the bar drifting away from the legs), - pulled back.
 //   floorPenetration  metres the lowest contact point of that side (heel, toe tip, ball, palm,
 //                     elbow, knee: see ContactOffsets) is below y = 0; 0 when none is.
 // Measures computed by the CheckJob from the contact declarations (NaN from MeasureJob):
@@ -140,12 +145,13 @@ enum class Measure : std::uint8_t {
   ShoulderShrug,
   FootInversion,
   HeelRise,
-  HeelSeparation,
+  AnkleSeparation,
   KneeMedialOffset,
   HandShinDistance,
+  HandAheadOfShoulder,
   HipFlexionSpeed,
 };
-inline constexpr int kMeasureCount = 28;
+inline constexpr int kMeasureCount = 29;
 
 // JSON/report name ("hipFlexion", ...), and back (nullopt for unknown names).
 std::string_view measureName(Measure measure);

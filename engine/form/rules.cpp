@@ -34,7 +34,7 @@ Phase Phase::parse(std::string_view text) {
 }
 
 namespace {
-constexpr std::array<std::string_view, 5> kStatistics = {"min", "max", "at", "range", "every"};
+constexpr std::array<std::string_view, 6> kStatistics = {"min", "max", "at", "range", "every", "rise"};
 constexpr std::array<std::string_view, 5> kRuleSides = {"both", "left", "right", "working", "other"};
 constexpr std::array<std::string_view, 3> kWhen = {"always", "footPlanted", "footFree"};
 constexpr std::array<std::string_view, 7> kContactSets = {"Foot", "Heel", "Toe", "Hand", "Elbow", "Knee", "Ball"};

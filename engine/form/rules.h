@@ -36,6 +36,8 @@ enum class Statistic : std::uint8_t {
   At,     // the value at the phase's start instant must be in range
   Range,  // max - min over the phase must be in range (e.g. "knee stays within 10 degrees")
   Every,  // every frame must be in range (reported value: the frame furthest out, else closest to a bound)
+  Rise,   // the most the value climbs above its value at the phase's first frame (>= 0; worst frame: the
+          // maximum), e.g. "the rear heel rises no further during the ascent"
 };
 std::string_view statisticName(Statistic statistic);
 

@@ -212,6 +212,26 @@ TEST(CheckJob, HipFlexionSpeedIsTheThighsAngularSpeed) {
   EXPECT_NE(table.find("<= 120 deg/s"), std::string::npos) << table;
 }
 
+// "rise": how far a measure climbs above its value at the phase's first frame. The knees bend
+// 0 -> 100 from "top" to "bottom" (a rise of 100) and straighten 100 -> 0 after "up" (none).
+TEST(CheckJob, RiseIsTheClimbAboveThePhasesFirstFrame) {
+  Fixture f;
+  const anim::Clip clip = valgusSquat(f.skeleton);
+  const ExerciseRules rules = rulesOrDie(R"({"exercise": "squat", "rules": [
+      {"id": "down", "measure": "kneeFlexion", "side": "right", "phase": "top..bottom", "statistic": "rise", "range": [null, 10], "source": "[E]"},
+      {"id": "up", "measure": "kneeFlexion", "side": "right", "phase": "up", "statistic": "rise", "range": [null, 10], "source": "[E]"}]})");
+  const CheckReport report = f.run(clip, rules);
+  const RuleResult& down = Fixture::find(report, "down", Side::Right);
+  EXPECT_FALSE(down.pass);
+  EXPECT_NEAR(down.value, 100.0f, 0.5f);
+  EXPECT_NEAR(down.deviation, 90.0f, 0.5f);
+  EXPECT_NEAR(down.time, 1.0f, 1e-4f);  // the worst frame: the top of the climb
+  const RuleResult& up = Fixture::find(report, "up", Side::Right);
+  EXPECT_TRUE(up.pass);
+  EXPECT_NEAR(up.value, 0.0f, 1e-4f);
+  EXPECT_NE(formatReport(report).find("rise"), std::string::npos);
+}
+
 TEST(CheckJob, PhasesStatisticsAndSides) {
   Fixture f;
   const anim::Clip clip = valgusSquat(f.skeleton);

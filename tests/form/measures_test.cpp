@@ -97,8 +97,9 @@ std::vector<PoseCase> poseCases() {
         {M::PelvicDrop, L, 0}, {M::PelvicRotation, L, 0}, {M::BodyLine, L, 180}, {M::ElbowFlexion, L, 0},
         {M::ShoulderFlexion, L, 0}, {M::FloorPenetration, L, 0}, {M::KneeMedialShift, L, 0},
         {M::ArmElevation, L, 0}, {M::ArmElevation, R, 0}, {M::ShoulderShrug, L, 0}, {M::ShoulderShrug, R, 0},
-        {M::FootInversion, L, 0}, {M::FootInversion, R, 0}, {M::HeelRise, L, 0}, {M::HeelSeparation, L, 0.18f},
-        {M::KneeMedialOffset, L, 0}, {M::KneeMedialOffset, R, 0}, {M::HandShinDistance, L, 0}}},
+        {M::FootInversion, L, 0}, {M::FootInversion, R, 0}, {M::HeelRise, L, 0}, {M::AnkleSeparation, L, 0.18f},
+        {M::KneeMedialOffset, L, 0}, {M::KneeMedialOffset, R, 0}, {M::HandShinDistance, L, 0},
+        {M::HandAheadOfShoulder, L, 0}}},
       {"left knee bent 90", [](PoseBuilder& p) { p.rotate("leftLowerLeg", 90, kX); },
        {{M::KneeFlexion, L, 90}, {M::KneeFlexion, R, 0}, {M::HipFlexion, L, 0}, {M::AnkleDorsiflexion, L, 0}}},
       {"left knee hyperextended 5", [](PoseBuilder& p) { p.rotate("leftLowerLeg", -5, kX); },
@@ -216,12 +217,13 @@ std::vector<PoseCase> poseCases() {
       {"left leg tipped out 5 at the hip: a straight leg has no knee offset",
        [](PoseBuilder& p) { p.rotate("leftUpperLeg", 5, kZ); },
        {{M::KneeMedialOffset, L, 0}}},
-      {"left hip 5 cm further out: heels 23 cm apart", [](PoseBuilder& p) { p.move("leftUpperLeg", {0.05f, 0, 0}); },
-       {{M::HeelSeparation, L, 0.23f}, {M::HeelSeparation, R, 0.23f}}},
+      {"left hip 5 cm further out: ankles 23 cm apart", [](PoseBuilder& p) { p.move("leftUpperLeg", {0.05f, 0, 0}); },
+       {{M::AnkleSeparation, L, 0.23f}, {M::AnkleSeparation, R, 0.23f}}},
       // Arms forward 60: the grip (0.61 m below the shoulder) is above the knee, so it is
       // measured against the knee: 0.61 sin 60 ahead of it.
       {"left arm forward 60: grip 52.8 cm ahead of the knee", [](PoseBuilder& p) { p.rotate("leftUpperArm", -60, kX); },
-       {{M::HandShinDistance, L, 0.61f * std::sin(glm::radians(60.0f))}, {M::HandShinDistance, R, 0}}},
+       {{M::HandShinDistance, L, 0.61f * std::sin(glm::radians(60.0f))}, {M::HandShinDistance, R, 0},
+        {M::HandAheadOfShoulder, L, 0.61f * std::sin(glm::radians(60.0f))}, {M::HandAheadOfShoulder, R, 0}}},
       // A hinge with vertical legs and arms hanging straight down: the shoulder joint (0.45 m
       // above the hips at rest) swings 0.45 sin 80 forward, and the grip hangs below the knee,
       // in front of the vertical shin.
@@ -231,7 +233,15 @@ std::vector<PoseCase> poseCases() {
          p.rotate("leftUpperArm", -80, kX).rotate("rightUpperArm", -80, kX);
        },
        {{M::HandShinDistance, L, 0.45f * std::sin(glm::radians(80.0f))},
-        {M::HandShinDistance, R, 0.45f * std::sin(glm::radians(80.0f))}, {M::ArmElevation, L, 80}}},
+        {M::HandShinDistance, R, 0.45f * std::sin(glm::radians(80.0f))}, {M::ArmElevation, L, 80},
+        {M::HandAheadOfShoulder, L, 0}}},
+      // The same hinge with the arms swung 22 further forward: the bar drifts off the legs.
+      {"hinge 80, arms 22 forward of plumb: the grip 22.9 cm ahead of the shoulder",
+       [](PoseBuilder& p) {
+         p.rotate("hips", 80, kX).rotate("leftUpperLeg", -80, kX).rotate("rightUpperLeg", -80, kX);
+         p.rotate("leftUpperArm", -102, kX);
+       },
+       {{M::HandAheadOfShoulder, L, 0.61f * std::sin(glm::radians(22.0f))}, {M::ArmElevation, L, 102}}},
       {"feet 1 cm below the floor", [](PoseBuilder& p) { p.move("hips", {0, -0.01f, 0}); },
        {{M::FloorPenetration, L, 0.01f}, {M::FloorPenetration, R, 0.01f}}},
   };

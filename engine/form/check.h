@@ -3,9 +3,9 @@
 // Frames are sampled at t = k / sampleRate for k = 0.. up to the clip's duration, plus the
 // duration itself and every marker time (so "at" rules and phase edges are exact). For each
 // frame: anim::Character (sample, retarget if needed, local to model) -> MeasureJob and
-// CenterOfMassJob, then the contact measures from the
-// declarations (contactSlide, contactHeight) and the centre of mass against the base of
-// support (comMargin, NaN while nothing is planted).
+// CenterOfMassJob, then the speeds from the neighbouring frames (hipFlexionSpeed), the contact
+// measures from the declarations (contactSlide, contactHeight) and the centre of mass against
+// the base of support (comMargin, NaN while nothing is planted).
 //
 // The job keeps no state: Run() allocates its working buffers (a Character, per-frame contact
 // points) once per call and writes into the caller's CheckReport (resizing its vectors).

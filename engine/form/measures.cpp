@@ -15,9 +15,9 @@ constexpr std::array<std::string_view, kMeasureCount> kNames = {
     "shoulderFlexion", "bodyLine",         "pelvicDrop",        "trunkInclination",
     "trunkLateralLean", "pelvicRotation",  "spineFlexion",      "spineLateralFlexion", "spineRotation",
     "floorPenetration",  "contactSlide", "contactHeight",
-    "comMargin",         "kneeMedialShift",   "armElevation", "shoulderHorizontalAbduction",
-    "shoulderShrug",     "footInversion",     "heelRise",     "ankleSeparation",
-    "kneeMedialOffset",  "handShinDistance",  "handAheadOfShoulder", "hipFlexionSpeed"};
+    "comMargin",         "kneeMedialShift",
+    "armElevation",      "shoulderHorizontalAbduction", "shoulderShrug",  "footInversion",  "heelRise",
+    "ankleSeparation",   "kneeMedialOffset",  "handShinDistance", "handAheadOfShoulder", "hipFlexionSpeed"};
 
 constexpr glm::vec3 kUp(0.0f, 1.0f, 0.0f);
 
@@ -290,8 +290,7 @@ bool MeasureJob::Run() const {
     {  // Plane of elevation: the upper arm on the thorax's transverse plane.
       const glm::vec2 transverse(glm::dot(upperArm, thoraxForward),
                                  glm::dot(upperArm, side == Side::Left ? thoraxLateral : -thoraxLateral));
-      if (glm::length(transverse) >= 0.25f * glm::length(upperArm))
-      {
+      if (glm::length(transverse) >= 0.25f * glm::length(upperArm)) {  // not within ~15 deg of the trunk line
         float abduction = degrees(std::atan2(transverse.y, transverse.x));
         if (abduction <= -90.0f) abduction += 360.0f;  // behind the body reads past 180, not -180
         out.set(Measure::ShoulderHorizontalAbduction, side, abduction);

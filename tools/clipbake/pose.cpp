@@ -677,6 +677,7 @@ anim::Pose interpolateKeys(const Rig& rig, const KeySolution& a, const KeySoluti
   auto mix = [u](float x, float y) { return x + (y - x) * u; };
   State s;
   const PoseParams &pa = a.params, &pb = b.params;
+  std::array<bool, 2> swing{false, false};  // a step with a swing ankle
   s.p = pa;
   s.p.trunkInclination = mix(pa.trunkInclination, pb.trunkInclination);
   s.p.trunkFlexion = mix(pa.trunkFlexion, pb.trunkFlexion);
@@ -708,14 +709,17 @@ anim::Pose interpolateKeys(const Rig& rig, const KeySolution& a, const KeySoluti
     const bool steps = !stays && !slides(pa, pb, side) &&
                        (pa.feet[at(side)].contact == Contact::Planted || pb.feet[at(side)].contact == Contact::Planted) &&
                        (pa.feet[at(side)].at != pb.feet[at(side)].at || pa.feet[at(side)].lift != pb.feet[at(side)].lift);
-    if (steps) {
-      const float bump = std::sin(glm::pi<float>() * u);
-      l.knee += 35.0f * bump;
-      l.theta += 18.0f * bump;
-    }
-    // Free feet: blend the keys' foot rotations against the shank.
+    const float bump = steps ? std::sin(glm::pi<float>() * u) : 0.0f;
+    l.knee += 35.0f * bump;
+    l.theta += 18.0f * bump;
+    // Free feet: blend the keys' foot rotations against the shank; a step with a swing ankle
+    // passes through it at mid-swing (FootParams::swingAnkle).
     const Rig::Leg& leg = rig.legs[at(side)];
     s.footLocal[at(side)] = anim::interpolateRotation(a.local[at(leg.foot)].rotation, b.local[at(leg.foot)].rotation, u);
+    swing[at(side)] = steps && pb.feet[at(side)].hasSwingAnkle;
+    if (swing[at(side)])
+      s.footLocal[at(side)] =
+          anim::interpolateRotation(s.footLocal[at(side)], aa(-pb.feet[at(side)].swingAnkle, kX), bump);
   }
   s.pitch = mix(a.pelvisPitch, b.pelvisPitch);
 
@@ -774,25 +778,48 @@ anim::Pose interpolateKeys(const Rig& rig, const KeySolution& a, const KeySoluti
         anim::interpolateRotation(a.local[at(leg.toes)].rotation, b.local[at(leg.toes)].rotation, u);
     model[at(leg.toes)] = anim::mulAffine(model[at(leg.foot)], anim::toMatrix(local[at(leg.toes)]));
     const glm::vec3 correction = offsetAt(a) * (1.0f - u) + offsetAt(b) * u;
-    if (glm::length(correction) < 1e-6f) continue;
-    const anim::TwoBoneChain chain{leg.upper, leg.lower, leg.foot};
-    const glm::vec3 pole = anim::currentPole(model, chain, glm::vec3(0.0f, 0.0f, 0.3f));
-    const glm::quat footWorld = glm::quat_cast(glm::mat3(model[at(leg.foot)]));
-    const glm::quat keyFootA = glm::quat_cast(glm::mat3(a.model[at(leg.foot)]));
-    const glm::quat keyFootB = glm::quat_cast(glm::mat3(b.model[at(leg.foot)]));
-    anim::solveTwoBoneIk(rig.skeleton, chain, position(model, leg.foot) + correction, pole, 1.0f, local, model);
-    // The foot turns toward its planted orientation as it arrives (or leaves).
-    // Weights fall to 0 at mid-swing from each end, so the orientation is continuous.
-    const float wa = a.params.feet[at(side)].contact == Contact::Planted ? std::max(0.0f, 1.0f - 2.0f * u) : 0.0f;
-    const float wb = b.params.feet[at(side)].contact == Contact::Planted ? std::max(0.0f, 2.0f * u - 1.0f) : 0.0f;
-    const glm::quat target = wa > 0.0f ? anim::interpolateRotation(footWorld, keyFootA, wa * wa)
-                                       : anim::interpolateRotation(footWorld, keyFootB, wb * wb);
-    const glm::quat shank = glm::quat_cast(glm::mat3(model[at(leg.lower)]));
-    local[at(leg.foot)].rotation = glm::normalize(glm::inverse(shank) * target);
+    const bool aPlanted = a.params.feet[at(side)].contact == Contact::Planted;
+    const bool bPlanted = b.params.feet[at(side)].contact == Contact::Planted;
     anim::LocalToModelJob job{&rig.skeleton, local, model};
-    job.from = leg.foot;
-    job.to = leg.foot + rig.skeleton.subtreeSize(leg.foot);
-    job.Run();
+    if (glm::length(correction) >= 1e-6f) {
+      const anim::TwoBoneChain chain{leg.upper, leg.lower, leg.foot};
+      const glm::vec3 pole = anim::currentPole(model, chain, glm::vec3(0.0f, 0.0f, 0.3f));
+      const glm::quat footWorld = glm::quat_cast(glm::mat3(model[at(leg.foot)]));
+      const glm::quat keyFootA = glm::quat_cast(glm::mat3(a.model[at(leg.foot)]));
+      const glm::quat keyFootB = glm::quat_cast(glm::mat3(b.model[at(leg.foot)]));
+      anim::solveTwoBoneIk(rig.skeleton, chain, position(model, leg.foot) + correction, pole, 1.0f, local, model);
+      // The foot turns toward its planted orientation as it arrives (or leaves).
+      // Weights fall to 0 at mid-swing from each end, so the orientation is continuous. A step
+      // with a swing ankle keeps the blend against the shank instead (the ankle then moves from
+      // the key it leaves through the swing angle to the next, never past them).
+      const float wa = aPlanted && !swing[at(side)] ? std::max(0.0f, 1.0f - 2.0f * u) : 0.0f;
+      const float wb = bPlanted && !swing[at(side)] ? std::max(0.0f, 2.0f * u - 1.0f) : 0.0f;
+      const glm::quat target = wa > 0.0f ? anim::interpolateRotation(footWorld, keyFootA, wa * wa)
+                                         : anim::interpolateRotation(footWorld, keyFootB, wb * wb);
+      const glm::quat shank = glm::quat_cast(glm::mat3(model[at(leg.lower)]));
+      local[at(leg.foot)].rotation = glm::normalize(glm::inverse(shank) * target);
+      job.from = leg.foot;
+      job.to = leg.foot + rig.skeleton.subtreeSize(leg.foot);
+      job.Run();
+    }
+    // A foot landing from the air: its toes turn flat (as at the landing key) over the last
+    // part of the descent, so the toe tips are not below the ball when it reaches the floor
+    // (and a ball pinned onto the floor a frame early, as anim::Character's pin fades in
+    // before the contact span, does not push pointed toe tips under it: jump squat).
+    if (!aPlanted && bPlanted && b.params.feet[at(side)].heelRise <= 90.0f) {
+      const float x = std::clamp((u - 0.4f) / 0.3f, 0.0f, 1.0f);
+      const float wt = x * x * (3.0f - 2.0f * x);
+      if (wt > 0.0f) {
+        const glm::quat footNow = glm::quat_cast(glm::mat3(model[at(leg.foot)]));
+        const glm::quat toesNow = glm::quat_cast(glm::mat3(model[at(leg.toes)]));
+        const glm::quat toesKey = glm::quat_cast(glm::mat3(b.model[at(leg.toes)]));
+        local[at(leg.toes)].rotation =
+            glm::normalize(glm::inverse(footNow) * anim::interpolateRotation(toesNow, toesKey, wt));
+        job.from = leg.toes;
+        job.to = leg.toes + rig.skeleton.subtreeSize(leg.toes);
+        job.Run();
+      }
+    }
   }
   for (int side : {kLeft, kRight}) {
     if (slides(pa, pb, side)) {
@@ -812,21 +839,52 @@ anim::Pose interpolateKeys(const Rig& rig, const KeySolution& a, const KeySoluti
       // foot's lift is not a surface).
       auto surfaceOf = [&](const FootParams& f) { return f.contact == Contact::Planted ? f.lift : 0.0f; };
       const float surface = std::min(surfaceOf(pa.feet[at(side)]), surfaceOf(pb.feet[at(side)]));
-      for (int iteration = 0; iteration < 6; ++iteration) {
-        const float lowest = lowestSolePoint(rig, model, side);
-        if (lowest >= surface) break;
-        const anim::TwoBoneChain chain{leg.upper, leg.lower, leg.foot};
-        const glm::vec3 pole = anim::currentPole(model, chain, glm::vec3(0.0f, 0.0f, 0.3f));
-        const glm::vec3 target = position(model, leg.foot) + glm::vec3(0.0f, surface - lowest + 0.0005f, 0.0f);
-        const glm::quat footWorld = glm::quat_cast(glm::mat3(model[at(leg.foot)]));
-        anim::solveTwoBoneIk(rig.skeleton, chain, target, pole, 1.0f, local, model);
-        // Keep the foot's orientation, so the lift moves the sole straight up.
-        const glm::quat shank = glm::quat_cast(glm::mat3(model[at(leg.lower)]));
-        local[at(leg.foot)].rotation = glm::normalize(glm::inverse(shank) * footWorld);
-        anim::LocalToModelJob job{&rig.skeleton, local, model};
-        job.from = leg.foot;
-        job.to = leg.foot + rig.skeleton.subtreeSize(leg.foot);
-        job.Run();
+      auto lift = [&] {
+        for (int iteration = 0; iteration < 6; ++iteration) {
+          const float lowest = lowestSolePoint(rig, model, side);
+          if (lowest >= surface) break;
+          const anim::TwoBoneChain chain{leg.upper, leg.lower, leg.foot};
+          const glm::vec3 pole = anim::currentPole(model, chain, glm::vec3(0.0f, 0.0f, 0.3f));
+          const glm::vec3 target = position(model, leg.foot) + glm::vec3(0.0f, surface - lowest + 0.0005f, 0.0f);
+          const glm::quat footWorld = glm::quat_cast(glm::mat3(model[at(leg.foot)]));
+          anim::solveTwoBoneIk(rig.skeleton, chain, target, pole, 1.0f, local, model);
+          // Keep the foot's orientation, so the lift moves the sole straight up.
+          const glm::quat shank = glm::quat_cast(glm::mat3(model[at(leg.lower)]));
+          local[at(leg.foot)].rotation = glm::normalize(glm::inverse(shank) * footWorld);
+          anim::LocalToModelJob job{&rig.skeleton, local, model};
+          job.from = leg.foot;
+          job.to = leg.foot + rig.skeleton.subtreeSize(leg.foot);
+          job.Run();
+        }
+      };
+      lift();
+      // A foot in the air next to a planted key: lifting it with its orientation held turns
+      // the shank under it, which can plantar-flex the ankle past its range (bounding's toe-off
+      // read -46 between keys of +5 and -10, -51.5 on female_160). Such a foot is turned toward
+      // dorsiflexion (toes up: it cannot dip) until the ankle is within kFreeAnkleMin or the
+      // keys' own value, then lifted again.
+      const bool nextToPlanted =
+          pa.feet[at(side)].contact == Contact::Planted || pb.feet[at(side)].contact == Contact::Planted;
+      if (nextToPlanted) {
+        constexpr float kFreeAnkleMin = -40.0f;  // degrees; the non-weight-bearing range ends at -50
+        const float lo = std::min({kFreeAnkleMin, measure(rig, a.model).ankle[at(side)], measure(rig, b.model).ankle[at(side)]});
+        const float now = measure(rig, model).ankle[at(side)];
+        if (now < lo) {
+          const glm::vec3 sole = glm::normalize(glm::mat3(model[at(leg.foot)]) * kZ);
+          const glm::vec3 up = glm::normalize(position(model, leg.lower) - position(model, leg.foot));
+          const glm::vec3 axis = glm::cross(sole, up);
+          if (glm::length(axis) > 1e-4f) {
+            const glm::quat footWorld = glm::quat_cast(glm::mat3(model[at(leg.foot)]));
+            const glm::quat turned = glm::angleAxis(rad(lo - now), glm::normalize(axis)) * footWorld;
+            const glm::quat shank = glm::quat_cast(glm::mat3(model[at(leg.lower)]));
+            local[at(leg.foot)].rotation = glm::normalize(glm::inverse(shank) * turned);
+            anim::LocalToModelJob job{&rig.skeleton, local, model};
+            job.from = leg.foot;
+            job.to = leg.foot + rig.skeleton.subtreeSize(leg.foot);
+            job.Run();
+            lift();
+          }
+        }
       }
       continue;
     }

@@ -205,7 +205,7 @@ PoseParams parsePose(const Reader& r, const Stance& stance, const std::string& w
   }
   if (r.has("feet")) {
     forEachSide(r.at("feet"), workingSide, [&](const Reader& f, int side) {
-      f.expectObject({"contact", "at", "toeOut", "heelRise", "lift", "slide", "roll"});
+      f.expectObject({"contact", "at", "toeOut", "heelRise", "lift", "slide", "roll", "swingAnkle"});
       f.read("roll", p.feet[static_cast<std::size_t>(side)].roll, 0.0f, 30.0f);
       FootParams& foot = p.feet[static_cast<std::size_t>(side)];
       if (f.has("contact")) {
@@ -223,6 +223,10 @@ PoseParams parsePose(const Reader& r, const Stance& stance, const std::string& w
       f.read("toeOut", foot.toeOut, -20.0f, 45.0f);
       f.read("heelRise", foot.heelRise, 0.0f, 170.0f);
       f.read("lift", foot.lift, 0.0f, 1.0f);
+      if (f.has("swingAnkle")) {
+        foot.swingAnkle = f.at("swingAnkle").number(-50.0f, 20.0f);
+        foot.hasSwingAnkle = true;
+      }
       if (f.has("slide")) {
         if (!f.at("slide").value().is_boolean()) f.at("slide").fail("expected true or false");
         foot.slide = f.at("slide").value().get<bool>();

@@ -115,6 +115,13 @@ struct FootParams {
   // key's spot (a travelling move baked in place: the stance foot moves back under a body that
   // stays over the origin, as on a treadmill). Without it, a planted foot that changes spot steps.
   bool slide = false;
+  // A foot that steps to this key's spot from another planted spot: its ankle's dorsiflexion
+  // (degrees, + dorsiflexion, against the shank) at mid-swing. The foot's rotation against the
+  // shank is then blended from the key it leaves through this angle to the key it reaches (a
+  // sine bump, like the lift), instead of being carried at its planted tilt: a sideways step
+  // out of a quarter squat keeps the free foot near neutral. Unset: the planted tilt is carried.
+  bool hasSwingAnkle = false;
+  float swingAnkle = 0.0f;
 };
 
 struct PoseParams {

@@ -123,6 +123,8 @@ TEST(clipbake, BadSourcesAreRefusedNamingFileAndPath) {
        "poses.bottom.arms.left.hand.frame: unknown frame 'hip'"},
       {"slide not a boolean", replaced("\"stand\": {\"legs\"", "\"stand\": {\"feet\": {\"left\": {\"slide\": 1}}, \"legs\""),
        "poses.stand.feet.left.slide: expected true or false"},
+      {"swing ankle out of range", replaced("\"stand\": {\"legs\"", "\"stand\": {\"feet\": {\"left\": {\"swingAnkle\": 30}}, \"legs\""),
+       "poses.stand.feet.left.swingAnkle: 30 is outside"},
   };
   for (const BadSource& c : cases) {
     Result<ExerciseSource> source = parseSource(c.text, "src/test_squat.json");
@@ -500,6 +502,47 @@ TEST(clipbake, ASlidingFootStaysOnTheFloorAlongAStraightLine) {
   for (const BakedClip::Contact& c : clip.contacts)
     sliding = sliding || (c.joint == "leftToes" && c.slides && c.start == 0.0f && c.end == 1.0f && c.to.z < c.position.z - 0.19f);
   EXPECT_TRUE(sliding);
+}
+
+// A foot stepping between two planted spots of a quarter squat: without a swing ankle it is
+// carried at its planted tilt (about 30 deg of dorsiflexion in the air); with feet.swingAnkle
+// its ankle passes through that angle at mid-swing and never leaves the range of the keys
+// and the swing angle, within 2 deg (the lateral band walk's stepping foot).
+TEST(clipbake, ASwingAnkleSetsTheSteppingFootBetweenTwoPlantedKeys) {
+  const std::string base = R"({
+  "format": "formviz-clip/1", "exercise": "test_step", "title": "Test", "side": "both",
+  "stance": {"width": 0.3, "toeOut": 0},
+  "poses": {
+    "narrow": {"trunk": {"inclination": 28}, "legs": {"right": {"hip": 45, "knee": 45}}, "anchor": "right"},
+    "wide": {"trunk": {"inclination": 28}, "legs": {"right": {"hip": 45, "knee": 45}}, "anchor": "right",
+             "feet": {"left": {"at": [0.3, 0]SWING}}}
+  },
+  "phases": [{"name": "step_out", "to": "wide", "duration": 1.0}, {"name": "step_in", "to": "narrow", "duration": 1.0}]
+})";
+  auto midSwingAnkles = [&](const std::string& swing) {
+    std::string text = base;
+    text.replace(text.find("SWING"), 5, swing);
+    Result<ExerciseSource> source = parseSource(text, "src/test_step.json");
+    EXPECT_TRUE(source) << source.error().message;
+    Result<std::vector<BakedClip>> clips = bakeClips(*source, "src/test_step.json");
+    EXPECT_TRUE(clips) << clips.error().message;
+    const Rig& rig = Rig::reference();
+    std::vector<float> ankles;
+    for (std::size_t f = 0; f <= 30; ++f) ankles.push_back(measure(rig, modelOf(rig, (*clips)[0].frames[f])).ankle[kLeft]);
+    return ankles;
+  };
+  const std::vector<float> carried = midSwingAnkles("");
+  const std::vector<float> swung = midSwingAnkles(", \"swingAnkle\": 5");
+  const float planted = carried.front();
+  EXPECT_GT(planted, 25.0f);  // the quarter squat's flat foot
+  EXPECT_GT(carried[15], 25.0f);
+  EXPECT_NEAR(swung[15], 5.0f, 1.5f);
+  EXPECT_NEAR(swung.front(), planted, 0.1f);
+  EXPECT_NEAR(swung.back(), planted, 1.0f);
+  for (std::size_t f = 0; f < swung.size(); ++f) {
+    EXPECT_LE(swung[f], planted + 0.5f) << "frame " << f;
+    EXPECT_GE(swung[f], 3.0f) << "frame " << f;
+  }
 }
 
 // [SECTION] The new exercises, measured with engine/form

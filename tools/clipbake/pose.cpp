@@ -839,52 +839,21 @@ anim::Pose interpolateKeys(const Rig& rig, const KeySolution& a, const KeySoluti
       // foot's lift is not a surface).
       auto surfaceOf = [&](const FootParams& f) { return f.contact == Contact::Planted ? f.lift : 0.0f; };
       const float surface = std::min(surfaceOf(pa.feet[at(side)]), surfaceOf(pb.feet[at(side)]));
-      auto lift = [&] {
-        for (int iteration = 0; iteration < 6; ++iteration) {
-          const float lowest = lowestSolePoint(rig, model, side);
-          if (lowest >= surface) break;
-          const anim::TwoBoneChain chain{leg.upper, leg.lower, leg.foot};
-          const glm::vec3 pole = anim::currentPole(model, chain, glm::vec3(0.0f, 0.0f, 0.3f));
-          const glm::vec3 target = position(model, leg.foot) + glm::vec3(0.0f, surface - lowest + 0.0005f, 0.0f);
-          const glm::quat footWorld = glm::quat_cast(glm::mat3(model[at(leg.foot)]));
-          anim::solveTwoBoneIk(rig.skeleton, chain, target, pole, 1.0f, local, model);
-          // Keep the foot's orientation, so the lift moves the sole straight up.
-          const glm::quat shank = glm::quat_cast(glm::mat3(model[at(leg.lower)]));
-          local[at(leg.foot)].rotation = glm::normalize(glm::inverse(shank) * footWorld);
-          anim::LocalToModelJob job{&rig.skeleton, local, model};
-          job.from = leg.foot;
-          job.to = leg.foot + rig.skeleton.subtreeSize(leg.foot);
-          job.Run();
-        }
-      };
-      lift();
-      // A foot in the air next to a planted key: lifting it with its orientation held turns
-      // the shank under it, which can plantar-flex the ankle past its range (bounding's toe-off
-      // read -46 between keys of +5 and -10, -51.5 on female_160). Such a foot is turned toward
-      // dorsiflexion (toes up: it cannot dip) until the ankle is within kFreeAnkleMin or the
-      // keys' own value, then lifted again.
-      const bool nextToPlanted =
-          pa.feet[at(side)].contact == Contact::Planted || pb.feet[at(side)].contact == Contact::Planted;
-      if (nextToPlanted) {
-        constexpr float kFreeAnkleMin = -40.0f;  // degrees; the non-weight-bearing range ends at -50
-        const float lo = std::min({kFreeAnkleMin, measure(rig, a.model).ankle[at(side)], measure(rig, b.model).ankle[at(side)]});
-        const float now = measure(rig, model).ankle[at(side)];
-        if (now < lo) {
-          const glm::vec3 sole = glm::normalize(glm::mat3(model[at(leg.foot)]) * kZ);
-          const glm::vec3 up = glm::normalize(position(model, leg.lower) - position(model, leg.foot));
-          const glm::vec3 axis = glm::cross(sole, up);
-          if (glm::length(axis) > 1e-4f) {
-            const glm::quat footWorld = glm::quat_cast(glm::mat3(model[at(leg.foot)]));
-            const glm::quat turned = glm::angleAxis(rad(lo - now), glm::normalize(axis)) * footWorld;
-            const glm::quat shank = glm::quat_cast(glm::mat3(model[at(leg.lower)]));
-            local[at(leg.foot)].rotation = glm::normalize(glm::inverse(shank) * turned);
-            anim::LocalToModelJob job{&rig.skeleton, local, model};
-            job.from = leg.foot;
-            job.to = leg.foot + rig.skeleton.subtreeSize(leg.foot);
-            job.Run();
-            lift();
-          }
-        }
+      for (int iteration = 0; iteration < 6; ++iteration) {
+        const float lowest = lowestSolePoint(rig, model, side);
+        if (lowest >= surface) break;
+        const anim::TwoBoneChain chain{leg.upper, leg.lower, leg.foot};
+        const glm::vec3 pole = anim::currentPole(model, chain, glm::vec3(0.0f, 0.0f, 0.3f));
+        const glm::vec3 target = position(model, leg.foot) + glm::vec3(0.0f, surface - lowest + 0.0005f, 0.0f);
+        const glm::quat footWorld = glm::quat_cast(glm::mat3(model[at(leg.foot)]));
+        anim::solveTwoBoneIk(rig.skeleton, chain, target, pole, 1.0f, local, model);
+        // Keep the foot's orientation, so the lift moves the sole straight up.
+        const glm::quat shank = glm::quat_cast(glm::mat3(model[at(leg.lower)]));
+        local[at(leg.foot)].rotation = glm::normalize(glm::inverse(shank) * footWorld);
+        anim::LocalToModelJob job{&rig.skeleton, local, model};
+        job.from = leg.foot;
+        job.to = leg.foot + rig.skeleton.subtreeSize(leg.foot);
+        job.Run();
       }
       continue;
     }

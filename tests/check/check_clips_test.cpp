@@ -69,7 +69,6 @@ const std::map<std::string, std::set<std::string>> kKnownDeviations = {
     {"bulgarian_split_squat", {"correct on male_190: fails rom.ankle.wb",
       "mistake_foot_too_close on male_175: fails rom.ankle.wb",
       "mistake_foot_too_close on male_190: fails rom.ankle.wb",
-      "mistake_knee_valgus on female_160: fails bss.front.hip",
       "mistake_knee_valgus on male_190: fails rom.ankle.wb",
       "mistake_pelvis_rotation on female_160: fails bss.front.hip",
       "mistake_pelvis_rotation on male_190: fails rom.ankle.wb"}},

@@ -192,9 +192,12 @@ anim::Pose build(const Rig& rig, const State& s) {
   return local;
 }
 
-// World rotation of a planted foot: turned out, heel raised about the ball.
+// World rotation of a planted foot: turned out, heel raised about the ball, then rolled onto
+// its outer edge about the ball's horizontal forward line (a raised heel swings out with the
+// ankle: the weight on the little toes reads from behind as shins bowing out; rolled about the
+// foot's own long axis, which a raised heel tilts up, the ankle hardly moved).
 glm::quat plantedFootRotation(const FootParams& f, int side) {
-  return aa(sideSign(side) * f.toeOut, kY) * aa(f.heelRise, kX) * aa(-sideSign(side) * f.roll, kZ);
+  return aa(sideSign(side) * f.toeOut, kY) * aa(-sideSign(side) * f.roll, kZ) * aa(f.heelRise, kX);
 }
 
 glm::vec3 ankleTarget(const Rig& rig, const FootParams& f, int side) {

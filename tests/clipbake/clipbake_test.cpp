@@ -123,6 +123,8 @@ TEST(clipbake, BadSourcesAreRefusedNamingFileAndPath) {
        "poses.bottom.arms.left.hand.frame: unknown frame 'hip'"},
       {"slide not a boolean", replaced("\"stand\": {\"legs\"", "\"stand\": {\"feet\": {\"left\": {\"slide\": 1}}, \"legs\""),
        "poses.stand.feet.left.slide: expected true or false"},
+      {"zero elbow pole", replaced("\"stand\": {\"legs\"", "\"stand\": {\"arms\": {\"left\": {\"hand\": {\"at\": [0.3, 1.2, 0.3], \"pole\": [0, 0, 0]}}}, \"legs\""),
+       "poses.stand.arms.left.hand.pole: expected a direction"},
       {"swing ankle out of range", replaced("\"stand\": {\"legs\"", "\"stand\": {\"feet\": {\"left\": {\"swingAnkle\": 30}}, \"legs\""),
        "poses.stand.feet.left.swingAnkle: 30 is outside"},
   };
@@ -732,6 +734,25 @@ TEST(NewExercises, BoundingStaysOverTheOriginWithFlightAndStanceFeetOnTheFloor) 
   ASSERT_TRUE(correct && collapse);
   EXPECT_NEAR(markerTime(*correct, "flight") - markerTime(*correct, "landing"), 0.2f, 1e-3f);
   EXPECT_GT(markerTime(*collapse, "flight") - markerTime(*collapse, "landing"), 0.3f);
+}
+
+// The band pull-apart's elbow bend folds the forearms in the horizontal plane (hand IK with an
+// elbow pole out to the side): at the hold the elbows are level with the shoulders and out past
+// the hands, which stop in front of the chest; not a goalpost (forearms up) fold.
+TEST(NewExercises, BandPullApartElbowBendFoldsLevelWithTheShoulders) {
+  const Sampled s = load("band_pull_apart");
+  const anim::Clip* bend = s.clip("mistake_elbow_bend");
+  ASSERT_TRUE(bend);
+  const form::BodyJoints& j = s.rig.joints;
+  const std::vector<glm::mat4> m = sampleModel(s.model.skeleton, *bend, markerTime(*bend, "return"));
+  for (int side = 0; side < 2; ++side) {
+    const glm::vec3 shoulder = jointAt(m, j.arm[side].upperArm), elbow = jointAt(m, j.arm[side].lowerArm),
+                    wrist = jointAt(m, j.arm[side].hand);
+    EXPECT_LT(std::abs(elbow.y - shoulder.y), 0.03f) << side;
+    EXPECT_LT(std::abs(wrist.y - shoulder.y), 0.05f) << side;
+    EXPECT_GT(std::abs(elbow.x), std::abs(wrist.x) + 0.05f) << side;
+    EXPECT_GT(wrist.z, elbow.z + 0.15f) << side;
+  }
 }
 
 TEST(NewExercises, LateralBandWalkStepsOutAndBackWithPlantedFeet) {

@@ -459,9 +459,14 @@ void reachHands(const Rig& rig, const PoseParams& pa, const PoseParams& pb, floa
     if (weight <= 0.0f) continue;
     const Rig::Arm& arm = rig.arms[at(side)];
     const anim::TwoBoneChain chain{arm.upper, arm.lower, arm.hand};
-    // The elbow keeps the side the arm angles bend it to; a straight arm's elbow goes back
-    // (a row-like fold: the band pull-apart's elbow bend).
-    const glm::vec3 pole = anim::currentPole(model, chain, glm::vec3(0.0f, -0.1f, -0.3f));
+    // The elbow keeps the side the arm angles bend it to (a straight arm's elbow goes back),
+    // or points the way a key's `pole` asks (the later key's when both give one).
+    glm::vec3 pole = anim::currentPole(model, chain, glm::vec3(0.0f, -0.1f, -0.3f));
+    if (a.hasPole || b.hasPole) {
+      const ArmParams& k = b.hasPole ? b : a;
+      const glm::vec3 dir = k.handFrame == F::Chest ? glm::mat3(chest) * k.pole : k.pole;
+      pole = position(model, arm.upper) + 0.3f * glm::normalize(dir);
+    }
     anim::solveTwoBoneIk(rig.skeleton, chain, target, pole, weight, local, model);
   }
 }

@@ -191,7 +191,7 @@ PoseParams parsePose(const Reader& r, const Stance& stance, const std::string& w
       a.read("elbow", arm.elbow, 0.0f, 150.0f);
       if (a.has("hand")) {
         const Reader h = a.at("hand");
-        h.expectObject({"at", "frame"});
+        h.expectObject({"at", "frame", "pole"});
         const std::string frame = h.has("frame") ? h.at("frame").string() : "world";
         if (frame == "world") arm.handFrame = ArmParams::HandFrame::World;
         else if (frame == "chest") arm.handFrame = ArmParams::HandFrame::Chest;
@@ -200,6 +200,13 @@ PoseParams parsePose(const Reader& r, const Stance& stance, const std::string& w
         // "both" gives the left hand's target; the right hand's is its mirror.
         if (side == kRight && a.path().ends_with(".both")) at.x = -at.x;
         arm.hand = at;
+        if (h.has("pole")) {
+          glm::vec3 pole = h.at("pole").vec3(10.0f);
+          if (glm::length(pole) < 1e-3f) h.at("pole").fail("expected a direction (not all zero)");
+          if (side == kRight && a.path().ends_with(".both")) pole.x = -pole.x;
+          arm.pole = pole;
+          arm.hasPole = true;
+        }
       }
     });
   }

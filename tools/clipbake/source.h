@@ -66,6 +66,11 @@ struct ArmParams {
   // in the thorax frame, origin midway between the shoulder joints, x toward the figure's left,
   // y up the trunk line, z forward (hands holding a weight at the chest, on a pressed handle).
   glm::vec3 hand{0.0f};
+  // Where the elbow points while the IK holds the hand (a direction in the hand's frame, e.g.
+  // [1, 0, -0.3] in the chest frame: out to the side and a little back, the forearm folding in
+  // the horizontal plane). Unset: the elbow keeps the side the arm angles bend it to.
+  bool hasPole = false;
+  glm::vec3 pole{0.0f};
   // The hand laid flat, palm down, fingers pointing the way the pelvis faces (hands on the floor
   // in a quadruped); otherwise the hand continues the forearm.
   bool palmDown = false;

@@ -65,7 +65,7 @@ const std::map<std::string, std::set<std::string>> kKnownDeviations = {
       "mistake_leg_too_high on female_160: fails birddog.floor"}},
     // on female_160 the valgus clip's bottom ankle reads 22 deg (25-40 expected): her retargeted valgus knee sits further back.
     {"bodyweight_squat", {"mistake_knee_valgus on female_160: fails squat.bottom.ankle"}},
-    // male_190: the rear (bench) ankle starts at -51.8 deg plantar flexion, past the 50 deg cap (the bench does not scale); female_160: the front hip passes 100 in the valgus and rotation clips.
+    // male_190: the rear (bench) ankle starts at -51.8 deg plantar flexion, past the 50 deg cap (the bench does not scale); female_160: the front hip passes 100 in the rotation clip.
     {"bulgarian_split_squat", {"correct on male_190: fails rom.ankle.wb",
       "mistake_foot_too_close on male_175: fails rom.ankle.wb",
       "mistake_foot_too_close on male_190: fails rom.ankle.wb",

@@ -204,6 +204,8 @@ constexpr ViewOverride kViewOverrides[] = {
     {"forward_lunge", "mistake_knee_valgus", render::ViewPreset::Front},  // the knee turns in and forward
     {"reverse_lunge", "mistake_knee_valgus", render::ViewPreset::Front},
     {"step_up", "mistake_knee_valgus", render::ViewPreset::Front},
+    {"lateral_band_walk", "mistake_knee_valgus", render::ViewPreset::Front},  // the side step moves everything sideways
+    {"lateral_band_walk", "mistake_trunk_sway", render::ViewPreset::Front},
     {"calf_raise_straight", "mistake_ankle_roll", render::ViewPreset::Back},
     {"calf_raise_bent", "mistake_ankle_roll", render::ViewPreset::Back},
 };

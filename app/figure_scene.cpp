@@ -1,6 +1,7 @@
 #include "app/figure_scene.h"
 
 #include "anim/mirror.h"
+#include "anim/retarget.h"
 
 #include <algorithm>
 #include <cctype>
@@ -159,13 +160,13 @@ Result<FigureGpu> uploadFigure(const Figure& figure, const anim::Character& char
     const glm::vec3 size = bounds.max - bounds.min;
     log::info("the figure is {:.0f} units across: taken as centimetres", std::max({size.x, size.y, size.z}));
   }
-  gpu.props = gl::GpuProps(resolveProps(figure.props(), figure.skeleton(), character.mirrored()));
+  gpu.props = gl::GpuProps(resolveProps(figure, character.mirrored()));
   updatePose(gpu, figure, character);
   return gpu;
 }
 
 std::vector<render::PropInstance> resolveProps(std::span<const asset::Prop> props, const anim::Skeleton& skeleton,
-                                              bool mirrored) {
+                                              bool mirrored, float worldScale) {
   // Mirrored (anim/mirror.h): the other side's joint holds the prop, and every position, in the
   // world or in the joint's frame, has its x negated.
   const glm::vec3 flip = mirrored ? glm::vec3(-1, 1, 1) : glm::vec3(1);
@@ -174,9 +175,10 @@ std::vector<render::PropInstance> resolveProps(std::span<const asset::Prop> prop
   for (const asset::Prop& prop : props) {
     render::PropInstance instance;
     instance.kind = render::propKindFromName(asset::propKindName(prop.kind)).value_or(render::PropKind::Box);
-    instance.size = prop.size;
-    instance.position = prop.position * flip;
-    instance.toPosition = prop.toPosition * flip;
+    const bool inWorld = !prop.attached();
+    instance.size = inWorld ? prop.size * worldScale : prop.size;
+    instance.position = prop.position * flip * (inWorld ? worldScale : 1.0f);
+    instance.toPosition = prop.toPosition * flip * (prop.to == "world" ? worldScale : 1.0f);
     instance.joint = prop.attached() ? joint(prop.attach) : -1;
     instance.toJoint = !prop.to.empty() && prop.to != "world" ? joint(prop.to) : -1;
     if ((prop.attached() && instance.joint < 0) || (!prop.to.empty() && prop.to != "world" && instance.toJoint < 0)) {
@@ -188,6 +190,10 @@ std::vector<render::PropInstance> resolveProps(std::span<const asset::Prop> prop
     out.push_back(instance);
   }
   return out;
+}
+
+std::vector<render::PropInstance> resolveProps(const Figure& figure, bool mirrored) {
+  return resolveProps(figure.props(), figure.skeleton(), mirrored, anim::bodyScale(figure.skeleton(), figure.clipSkeleton()));
 }
 
 Bounds withProps(Bounds bounds, const FigureGpu& gpu) {

@@ -94,8 +94,14 @@ struct FigureGpu {
 // The figure's props with their joints found in `skeleton` (props held by a joint the
 // skeleton lacks are left out, with a warning).
 // `mirrored`: for a character playing its clip mirrored (anim::Character::setMirrored).
+// `worldScale`: anim::bodyScale(body, clip body): props placed in the world (box, bench, mat, a
+// band's world end) have their position and size scaled by it about the origin, as the clip's
+// hips path and planted surfaces are on this body; props held by a joint (dumbbell,
+// kettlebell) keep their size and their offset from the joint.
 std::vector<render::PropInstance> resolveProps(std::span<const asset::Prop> props, const anim::Skeleton& skeleton,
-                                              bool mirrored = false);
+                                              bool mirrored = false, float worldScale = 1.0f);
+// The same for a loaded figure: its props, skeleton and the scale of its clip's world.
+std::vector<render::PropInstance> resolveProps(const Figure& figure, bool mirrored);
 
 // `bounds` grown to hold the figure's posed props (for the shadow map's reach).
 Bounds withProps(Bounds bounds, const FigureGpu& gpu);

@@ -556,7 +556,7 @@ ExitCode runGui(const CommandLine& cmd) {
                              (side == domain::Side::Right && clipSide == body::RegionSide::Left);
       if (otherSide != character->mirrored()) {
         character->setMirrored(otherSide);
-        figureGpu->props = gl::GpuProps(resolveProps(figure->props(), figure->skeleton(), otherSide));
+        figureGpu->props = gl::GpuProps(resolveProps(*figure, otherSide));
       }
       character->advanceFade(dt);
       character->evaluate(playback.time);

@@ -23,15 +23,16 @@ void Character::setClip(const Skeleton& clipSkeleton, const Clip& clip) {
   clipSkeleton_ = &clipSkeleton;
   clip_ = &clip;
   map_ = JointMap::byName(*skeleton_, clipSkeleton);
-  const float sourceHeight = restRootHeight(clipSkeleton);
-  rootScale_ = sourceHeight > 1e-6f ? restRootHeight(*skeleton_) / sourceHeight : 1.0f;
+  rootScale_ = bodyScale(*skeleton_, clipSkeleton);
   cache_.resize(clip.jointCount());
   clipPose_ = restPose(clipSkeleton);
+  clipModel_.resize(static_cast<std::size_t>(clipSkeleton.jointCount()));
   computePins();
 }
 
 void Character::clearClip() {
   clip_ = nullptr;
+  rootScale_ = 1.0f;
   clipSkeleton_ = nullptr;
   pins_.clear();
 }
@@ -103,41 +104,62 @@ std::vector<float> restHeights(const Skeleton& skeleton) {
 
 void Character::computePins() {
   pins_.clear();
+  active_.clear();
   if (!pinning_ || !clip_ || clipSkeleton_ == skeleton_ || clip_->contacts().empty()) return;
   const std::vector<float> ours = restHeights(*skeleton_), theirs = restHeights(*clipSkeleton_);
-  // Sampling the span starts below overwrites the pose: keep the one shown until evaluate().
-  const Pose shownLocal = local_;
-  const std::vector<glm::mat4> shownModel = model_;
+  // The clip's world on this body, mirrored with the clip.
+  const glm::vec3 world = glm::vec3(mirrored_ ? -rootScale_ : rootScale_, 1.0f, rootScale_);
   for (const ContactSpan& span : clip_->contacts()) {
-    // Only a foot's ball is pinned (the leg above its ankle is the chain); a lying body's
-    // supports and IK'd hands have no such chain (the one above an elbow is the spine's).
-    if (!span.point.empty()) continue;
     Pin pin;
     // A mirrored clip plants the other side's joint where the clip plants this one.
     pin.joint = skeleton_->findJoint(mirrored_ ? mirrorJointName(span.joint) : span.joint);
     const int source = clipSkeleton_->findJoint(span.joint);
     if (pin.joint < 0 || source < 0) continue;
-    // The leg above the planted joint: its parent (ankle), knee and hip.
-    pin.end = skeleton_->parent(pin.joint);
-    pin.mid = pin.end >= 0 ? skeleton_->parent(pin.end) : -1;
-    pin.start = pin.mid >= 0 ? skeleton_->parent(pin.mid) : -1;
-    if (!isValidChain(*skeleton_, TwoBoneChain{pin.start, pin.mid, pin.end})) continue;
+    const auto parentOf = [&](int j) { return j >= 0 ? skeleton_->parent(j) : -1; };
+    if (span.point.empty()) {  // the ball of a foot: the leg above its ankle
+      pin.limb = Pin::Limb::TwoBone;
+      pin.end = parentOf(pin.joint);
+    } else if (span.point == "hand" || span.point == "foot") {  // the wrist, the ankle: the arm, the leg
+      pin.limb = Pin::Limb::TwoBone;
+      pin.end = pin.joint;
+    } else if (span.point == "elbow" || span.point == "knee") {  // the upper arm, the thigh turns
+      pin.limb = Pin::Limb::OneBone;
+      pin.start = parentOf(pin.joint);
+    } else {  // "hip" (the side of the pelvis), or anything else: only the body moves
+      pin.limb = Pin::Limb::Body;
+    }
+    if (pin.limb == Pin::Limb::TwoBone) {
+      pin.mid = parentOf(pin.end);
+      pin.start = parentOf(pin.mid);
+      if (!isValidChain(*skeleton_, TwoBoneChain{pin.start, pin.mid, pin.end})) continue;
+    }
+    if (pin.limb == Pin::Limb::OneBone && pin.start < 0) continue;
     pin.from = span.start;
     pin.to = span.end;
-    samplePose(span.start, false);  // the clip's own pose, no cross-fade
-    const glm::vec3 here(model_[static_cast<std::size_t>(pin.joint)][3]);
-    const float surface = span.position.y - theirs[static_cast<std::size_t>(source)];
-    pin.anchor = glm::vec3(here.x, surface + ours[static_cast<std::size_t>(pin.joint)], here.z);
+    const glm::vec3 spot = span.position * world;
+    if (span.point.empty()) {
+      // A foot's ball stands on a surface (0 for the floor, a box's top) that scales with the
+      // body, as the props do; the ball's own height over it is this body's foot's.
+      const float surface = (span.position.y - theirs[static_cast<std::size_t>(source)]) * rootScale_;
+      pin.anchor = glm::vec3(spot.x, surface + ours[static_cast<std::size_t>(pin.joint)], spot.z);
+    } else {
+      // A supporting joint of a body on the floor keeps the clip's height over it: the limb's
+      // thickness there (engine/form's elbow, palm and knee radii are the same on every body).
+      pin.anchor = spot;
+    }
     pin.sliding = span.to.has_value();
+    pin.source = source;
+    pin.heightScale = span.point.empty() ? rootScale_ : 1.0f;
+    pin.lift = pin.anchor.y - span.position.y * pin.heightScale;
     pins_.push_back(pin);
   }
-  local_ = shownLocal;
-  model_ = shownModel;
+  active_.reserve(pins_.size());
 }
 
 void Character::applyPins(float time) {
   const float duration = clip_->duration();
   // Per planted joint, the pin with the largest weight at `time` (1 inside a span).
+  active_.clear();
   for (std::size_t i = 0; i < pins_.size(); ++i) {
     const Pin& pin = pins_[i];
     bool first = true;  // handle each joint once, at its first pin
@@ -158,19 +180,84 @@ void Character::applyPins(float time) {
         best = &p;
       }
     }
-    if (best == nullptr) continue;
+    if (best != nullptr) active_.push_back({best, bestWeight});
+  }
+  if (active_.empty()) return;
+
+  // 1. The body: the root moves by the weighted mean of what every active pin lacks (a sliding
+  // foot only in height), so the clip's joint angles carry over whole and the limbs below share
+  // what is left. Weights under 1 in total (pins fading in or out) move it proportionally less.
+  glm::vec3 sum(0.0f);
+  float total = 0.0f;
+  // What a pin lacks is measured against where the clip puts its joint now (on the clip's body,
+  // in the scaled world), not against the pin's spot: a foot about to land is still in the air
+  // in the clip, and that height is the clip's motion, not a difference between the bodies.
+  LocalToModelJob clipToModel;
+  clipToModel.skeleton = clipSkeleton_;
+  clipToModel.local = clipPose_;
+  clipToModel.model = clipModel_;
+  clipToModel.Run();
+  const glm::vec3 world = glm::vec3(mirrored_ ? -rootScale_ : rootScale_, 1.0f, rootScale_);
+  for (const Active& a : active_) {
+    const Pin& pin = *a.pin;
+    const glm::vec3 clipped(clipModel_[static_cast<std::size_t>(pin.source)][3]);
+    glm::vec3 there = clipped * world;
+    there.y = clipped.y * pin.heightScale + pin.lift;  // the pin's anchor while the clip holds the joint
+    glm::vec3 miss = there - jointPosition(pin.joint);
+    if (pin.sliding) miss = glm::vec3(0.0f, miss.y, 0.0f);
+    sum += a.weight * miss;
+    total += a.weight;
+  }
+  const glm::vec3 offset = sum / std::max(total, 1.0f);
+  for (int j = 0; j < skeleton_->jointCount(); ++j)
+    if (skeleton_->parent(j) == kNoParent) local_[static_cast<std::size_t>(j)].translation += offset;
+  LocalToModelJob toModel;
+  toModel.skeleton = skeleton_;
+  toModel.local = local_;
+  toModel.model = model_;
+  toModel.Run();
+
+  // 2. The limbs, each onto its spot: two-bone chains first (a pinned elbow or knee on the same
+  // limb is the chain's pole, so the arm or leg bends toward it), then the single bones whose
+  // limb no chain has solved.
+  auto findActive = [&](int joint) -> const Active* {
+    for (const Active& a : active_)
+      if (a.pin->joint == joint) return &a;
+    return nullptr;
+  };
+  for (const Active& a : active_) {
+    const Pin& pin = *a.pin;
+    if (pin.limb != Pin::Limb::TwoBone) continue;
     PinJointJob job;
     job.skeleton = skeleton_;
-    job.chain = TwoBoneChain{best->start, best->mid, best->end};
-    job.joint = best->joint;
-    job.target = best->anchor;
+    job.chain = TwoBoneChain{pin.start, pin.mid, pin.end};
+    job.joint = pin.joint;
+    job.target = pin.anchor;
     // A sliding foot (a travelling move baked in place) keeps the clip's path along the floor:
     // only its height is held, on the surface (docs/FORM.md, planted feet on other bodies).
-    if (best->sliding) {
-      const glm::vec3 now(model_[static_cast<std::size_t>(best->joint)][3]);
-      job.target = glm::vec3(now.x, best->anchor.y, now.z);
+    if (pin.sliding) {
+      const glm::vec3 now = jointPosition(pin.joint);
+      job.target = glm::vec3(now.x, pin.anchor.y, now.z);
     }
-    job.weight = bestWeight;
+    if (const Active* middle = findActive(pin.mid); middle != nullptr && middle->pin->limb == Pin::Limb::OneBone)
+      job.pole = middle->pin->anchor;
+    job.weight = a.weight;
+    job.local = local_;
+    job.model = model_;
+    job.Run();
+  }
+  for (const Active& a : active_) {
+    const Pin& pin = *a.pin;
+    if (pin.limb != Pin::Limb::OneBone) continue;
+    bool solved = false;  // a two-bone pin below this joint already bent the limb toward it
+    for (const Active& b : active_) solved = solved || (b.pin->limb == Pin::Limb::TwoBone && b.pin->mid == pin.joint);
+    if (solved) continue;
+    AimBoneJob job;
+    job.skeleton = skeleton_;
+    job.start = pin.start;
+    job.joint = pin.joint;
+    job.target = pin.anchor;
+    job.weight = a.weight;
     job.local = local_;
     job.model = model_;
     job.Run();

@@ -26,6 +26,10 @@ class Character {
   void setClip(const Skeleton& clipSkeleton, const Clip& clip);
   void clearClip();
   const Clip* clip() const { return clip_; }
+  // The scale of the clip's world on this body (anim::bodyScale: this body's hip height over
+  // the clip body's; 1 without a clip): the hips' path, the surfaces of planted contacts and
+  // the props placed in the world all scale by it.
+  float worldScale() const { return rootScale_; }
 
   // Poses the character at `time` seconds on the clip (the rest pose without a clip).
   void evaluate(float time);
@@ -59,12 +63,23 @@ class Character {
   bool contactPinning() const { return pinning_; }
   // The pinned spots, one per contact span pinned on this body (for tests and overlays).
   struct Pin {
+    // What holds the joint on its spot after the body has moved: a two-bone chain (start, mid,
+    // end: hip-knee-ankle for a foot's ball or its edge, shoulder-elbow-wrist for a hand), one
+    // bone turning about `start` (the upper arm for an elbow, the thigh for a knee), or only
+    // the body (the side of the pelvis).
+    enum class Limb { TwoBone, OneBone, Body };
+    Limb limb = Limb::TwoBone;
     int joint = -1;            // the planted joint (our skeleton)
-    int start = -1, mid = -1;  // the leg: hip and knee joints; end = parent(joint) or joint itself
-    int end = -1;
+    int start = -1, mid = -1;  // the chain's start and mid joints (OneBone: start only)
+    int end = -1;              // the chain's end: parent(joint) for a ball, else the joint itself
     float from = 0.0f, to = 0.0f;  // seconds: the span
     glm::vec3 anchor{0.0f};        // model space, metres
     bool sliding = false;          // a sliding span (ContactSpan::to): only anchor.y is held
+    int source = -1;               // the joint on the clip's skeleton (unmirrored)
+    // The anchor from the clip's joint: anchor = clip position * (s, heightScale, s) + (0, lift, 0)
+    // (s = worldScale(); x negated when mirrored): for a ball heightScale = s and lift = this
+    // foot's ball height - s * the clip foot's; for a supporting joint 1 and 0.
+    float heightScale = 1.0f, lift = 0.0f;
   };
   std::span<const Pin> pins() const { return pins_; }
 
@@ -83,6 +98,7 @@ class Character {
   float rootScale_ = 1.0f;
   SamplingCache cache_;
   Pose clipPose_;  // the clip's skeleton's pose, when it differs from ours
+  std::vector<glm::mat4> clipModel_;  // its model matrices (while pins are in force)
   Pose local_;
   Pose fadeFrom_;
   float fadeSeconds_ = 0.0f, fadeElapsed_ = 0.0f;
@@ -93,6 +109,11 @@ class Character {
   std::vector<int> mirrorOf_;  // filled the first time mirroring is switched on
   Pose mirrorScratch_;
   std::vector<Pin> pins_;
+  struct Active {
+    const Pin* pin;
+    float weight;
+  };
+  std::vector<Active> active_;  // per evaluate(): the pins in force (reserved in computePins())
 
   void samplePose(float time, bool fade);  // clip (or rest) [-> cross-fade] -> local_ -> model_
   void computePins();

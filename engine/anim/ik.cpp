@@ -184,8 +184,8 @@ bool PinJointJob::Run() const {
   glm::vec3 along = planted - ankle;
   along.y = 0.0f;
   const glm::vec3 fallback = glm::length(along) > kEpsilon ? glm::normalize(along) : glm::vec3(0.0f, 0.0f, 1.0f);
-  const glm::vec3 pole = currentPole(model, chain, fallback);
-  if (!solveTwoBoneIk(*skeleton, chain, goal, pole, 1.0f, local, model)) return false;
+  const glm::vec3 bendToward = pole ? *pole : currentPole(model, chain, fallback);
+  if (!solveTwoBoneIk(*skeleton, chain, goal, bendToward, 1.0f, local, model)) return false;
   // Give the end joint back its model rotation: local = inverse(parent rotation) * wanted.
   Transform& e = local[end];
   e.rotation = glm::normalize(glm::conjugate(rotationOf(model[mid])) * endRotation);
@@ -195,6 +195,46 @@ bool PinJointJob::Run() const {
   refresh.model = model;
   refresh.from = chain.end;
   refresh.to = chain.end + skeleton->subtreeSize(chain.end);
+  return refresh.Run();
+}
+
+bool AimBoneJob::Validate() const {
+  if (skeleton == nullptr) return false;
+  const int n = skeleton->jointCount();
+  if (start < 0 || start >= n || joint < 0 || joint >= n || skeleton->parent(joint) != start) return false;
+  return local.size() >= static_cast<std::size_t>(n) && model.size() >= static_cast<std::size_t>(n);
+}
+
+bool AimBoneJob::Run() const {
+  if (!Validate()) return false;
+  const float w = std::clamp(weight, 0.0f, 1.0f);
+  if (w <= 0.0f) return true;
+  const auto s = static_cast<std::size_t>(start), j = static_cast<std::size_t>(joint);
+  const glm::vec3 origin(model[s][3]), bone = glm::vec3(model[j][3]) - origin, want = target - origin;
+  if (glm::length(bone) < kEpsilon || glm::length(want) < kEpsilon) return true;
+  // The model-space turn taking the bone onto the target's direction, weighted.
+  const glm::vec3 a = glm::normalize(bone), b = glm::normalize(want);
+  const float cosine = glm::dot(a, b);
+  if (cosine < -0.9999f) return true;  // the target straight behind: no single shortest arc
+  const glm::vec3 axis = glm::cross(a, b);
+  const glm::quat arc = glm::normalize(glm::quat(1.0f + cosine, axis.x, axis.y, axis.z));
+  const glm::quat turn = glm::slerp(glm::quat(1.0f, 0.0f, 0.0f, 0.0f), arc, w);
+  const glm::quat startModel = rotationOf(model[s]), jointModel = rotationOf(model[j]);
+  // local' = local * inverse(startModel) * turn * startModel (the turn expressed in start's frame).
+  Transform& ls = local[s];
+  ls.rotation = glm::normalize(ls.rotation * (glm::conjugate(startModel) * turn * startModel));
+  LocalToModelJob refresh;
+  refresh.skeleton = skeleton;
+  refresh.local = local;
+  refresh.model = model;
+  refresh.from = start;
+  refresh.to = start + 1;
+  if (!refresh.Run()) return false;
+  // The joint keeps its model rotation: local = inverse(start's new model rotation) * wanted.
+  Transform& lj = local[j];
+  lj.rotation = glm::normalize(glm::conjugate(rotationOf(model[s])) * jointModel);
+  refresh.from = start;
+  refresh.to = start + skeleton->subtreeSize(start);
   return refresh.Run();
 }
 

@@ -6,6 +6,7 @@
 // from normalised matrix columns). Jobs own no buffers.
 #pragma once
 
+#include <optional>
 #include <span>
 
 #include "anim/skeleton.h"
@@ -70,9 +71,32 @@ struct PinJointJob {
   float weight = 1.0f;                 // clamped to [0, 1]
   std::span<Transform> local;          // the pose, updated in place (chain start, mid and end)
   std::span<glm::mat4> model;          // its model matrices, refreshed for the chain's subtree
+  // Where the mid joint bends toward (TwoBoneIkJob::pole): e.g. an elbow's own pinned spot when
+  // the hand of a forearm on the floor is pinned. None = keep the chain's current bend plane.
+  std::optional<glm::vec3> pole;
 
   bool Validate() const;
   bool Run() const;  // false (changing nothing) when Validate() fails
+};
+
+// Turns one bone about its start joint so that its end joint (`joint`, a child of `start`) moves
+// toward `target`, by the shortest arc; `joint` keeps its model-space rotation, so what hangs
+// under it keeps its direction (a forearm lying on the floor stays flat when the upper arm turns
+// to put the elbow back on its spot; a shin keeps its slope when the thigh puts the knee back).
+// The bone keeps its length: the joint reaches the point of the sphere around `start` nearest
+// the target (exactly the target when it is at bone length from `start`). Used by
+// anim::Character to pin an elbow or a knee resting on the floor.
+struct AimBoneJob {
+  const Skeleton* skeleton = nullptr;  // required
+  int start = -1;                      // the bone's start joint (shoulder: upperArm; hip: upperLeg)
+  int joint = -1;                      // its child, moved onto the target (lowerArm, lowerLeg)
+  glm::vec3 target{0.0f};              // model space, metres
+  float weight = 1.0f;                 // clamped to [0, 1]: the share of the turn applied
+  std::span<Transform> local;          // updated in place (start and joint)
+  std::span<glm::mat4> model;          // refreshed for start's subtree
+
+  bool Validate() const;  // joint's parent is start, both in range, spans as large as the skeleton
+  bool Run() const;       // false (changing nothing) when Validate() fails
 };
 
 // Keeps a planted foot or hand where it touched down while a clip authored on a body of

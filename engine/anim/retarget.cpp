@@ -21,6 +21,11 @@ float restRootHeight(const Skeleton& skeleton) {
   return skeleton.restPose()[0].translation.y;
 }
 
+float bodyScale(const Skeleton& body, const Skeleton& clipBody) {
+  const float source = restRootHeight(clipBody), target = restRootHeight(body);
+  return source > 1e-6f && target > 1e-6f ? target / source : 1.0f;
+}
+
 bool RetargetJob::Validate() const {
   if (!target || !map) return false;
   const auto n = static_cast<std::size_t>(target->jointCount());

@@ -24,6 +24,16 @@ struct JointMap {
 // Height of the first root joint in the rest pose's model space (metres for our bodies).
 float restRootHeight(const Skeleton& skeleton);
 
+// How big `body` is against `clipBody`, the body a clip was made on: the ratio of their rest
+// hip heights (about the leg length; 1 when either is 0). A clip played on another body plays
+// in a world scaled by this ratio about the origin: the hips' path (RetargetJob::rootScale),
+// the surfaces planted feet stand on (anim::Character's pins) and the props placed in the world
+// (the step-up box, the split-squat bench, a band's anchor: the app's resolveProps). A coach
+// picks a box or bench for the athlete's legs (the thigh about level on the box), so a 30 cm
+// box for male_175 is a 27 cm box for female_160. One function, so that what is drawn and what
+// is measured agree.
+float bodyScale(const Skeleton& body, const Skeleton& clipBody);
+
 struct RetargetJob {
   const Skeleton* target = nullptr;       // required
   const JointMap* map = nullptr;          // required, built for (target, source)

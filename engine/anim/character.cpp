@@ -105,6 +105,7 @@ std::vector<float> restHeights(const Skeleton& skeleton) {
 void Character::computePins() {
   pins_.clear();
   active_.clear();
+  guards_.clear();
   if (!pinning_ || !clip_ || clipSkeleton_ == skeleton_ || clip_->contacts().empty()) return;
   const std::vector<float> ours = restHeights(*skeleton_), theirs = restHeights(*clipSkeleton_);
   // The clip's world on this body, mirrored with the clip.
@@ -154,6 +155,24 @@ void Character::computePins() {
     pins_.push_back(pin);
   }
   active_.reserve(pins_.size());
+  // Every leg with a planted ball somewhere in the clip is guarded against the floor while it is
+  // free (see applyPins).
+  for (const Pin& pin : pins_) {
+    if (pin.limb != Pin::Limb::TwoBone || pin.end == pin.joint) continue;  // balls only
+    bool known = false;
+    for (const Guard& g : guards_) known = known || g.ball == pin.joint;
+    if (known) continue;
+    Guard g;
+    g.ball = pin.joint;
+    g.chain = TwoBoneChain{pin.start, pin.mid, pin.end};
+    g.sourceBall = pin.source;
+    g.sourceAnkle = clipSkeleton_->parent(pin.source);
+    if (g.sourceAnkle < 0) continue;
+    const auto at = [](const std::vector<float>& h, int j) { return h[static_cast<std::size_t>(j)]; };
+    g.ballLift = at(ours, g.ball) - at(theirs, g.sourceBall) * rootScale_;
+    g.ankleLift = at(ours, pin.end) - at(theirs, g.sourceAnkle) * rootScale_;
+    guards_.push_back(g);
+  }
 }
 
 void Character::applyPins(float time) {
@@ -258,6 +277,29 @@ void Character::applyPins(float time) {
     job.joint = pin.joint;
     job.target = pin.anchor;
     job.weight = a.weight;
+    job.local = local_;
+    job.model = model_;
+    job.Run();
+  }
+
+  // 3. A free foot is never lower over the floor than the clip has it (its ball and ankle heights
+  // mapped as a planted ball's are): on a body of other proportions, moving the body onto the
+  // planted foot can swing the other foot through the floor, which the clip's author kept clear.
+  for (const Guard& g : guards_) {
+    float pinned = 0.0f;
+    for (const Active& a : active_)
+      if (a.pin->joint == g.ball) pinned = a.weight;
+    if (pinned >= 1.0f) continue;
+    const float ballFloor = clipModel_[static_cast<std::size_t>(g.sourceBall)][3].y * rootScale_ + g.ballLift;
+    const float ankleFloor = clipModel_[static_cast<std::size_t>(g.sourceAnkle)][3].y * rootScale_ + g.ankleLift;
+    const glm::vec3 ball = jointPosition(g.ball);
+    const float raise = std::max(ballFloor - ball.y, ankleFloor - jointPosition(g.chain.end).y);
+    if (raise <= 0.0f) continue;
+    PinJointJob job;
+    job.skeleton = skeleton_;
+    job.chain = g.chain;
+    job.joint = g.ball;
+    job.target = ball + glm::vec3(0.0f, raise, 0.0f);
     job.local = local_;
     job.model = model_;
     job.Run();

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "anim/clip.h"
+#include "anim/ik.h"
 #include "anim/model_space.h"
 #include "anim/retarget.h"
 #include "anim/sampling.h"
@@ -113,7 +114,14 @@ class Character {
     const Pin* pin;
     float weight;
   };
-  std::vector<Active> active_;  // per evaluate(): the pins in force (reserved in computePins())
+  std::vector<Active> active_;
+  struct Guard {  // a leg kept above the floor while its foot is free
+    int ball = -1;
+    TwoBoneChain chain;
+    int sourceBall = -1, sourceAnkle = -1;  // on the clip's skeleton
+    float ballLift = 0.0f, ankleLift = 0.0f;  // this body's rest height - worldScale * the clip body's
+  };
+  std::vector<Guard> guards_;  // per evaluate(): the pins in force (reserved in computePins())
 
   void samplePose(float time, bool fade);  // clip (or rest) [-> cross-fade] -> local_ -> model_
   void computePins();

@@ -1,6 +1,7 @@
 #include "anim/character.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <cassert>
 
@@ -199,15 +200,12 @@ void Character::applyPins(float time) {
         best = &p;
       }
     }
-    if (best != nullptr) active_.push_back({best, bestWeight});
+    if (best != nullptr) active_.push_back({best, bestWeight, glm::vec3(0.0f)});
   }
   if (active_.empty()) return;
 
-  // 1. The body: the root moves by the weighted mean of what every active pin lacks (a sliding
-  // foot only in height), so the clip's joint angles carry over whole and the limbs below share
-  // what is left. Weights under 1 in total (pins fading in or out) move it proportionally less.
-  glm::vec3 sum(0.0f);
-  float total = 0.0f;
+  // 1. The body: the root moves by what the active pins lack in common (a sliding foot only in
+  // height), so the clip's joint angles carry over whole and the limbs below take what is left.
   // What a pin lacks is measured against where the clip puts its joint now (on the clip's body,
   // in the scaled world), not against the pin's spot: a foot about to land is still in the air
   // in the clip, and that height is the clip's motion, not a difference between the bodies.
@@ -217,17 +215,30 @@ void Character::applyPins(float time) {
   clipToModel.model = clipModel_;
   clipToModel.Run();
   const glm::vec3 world = glm::vec3(mirrored_ ? -rootScale_ : rootScale_, 1.0f, rootScale_);
-  for (const Active& a : active_) {
+  glm::vec3 mean(0.0f);
+  float total = 0.0f;
+  for (Active& a : active_) {
     const Pin& pin = *a.pin;
     const glm::vec3 clipped(clipModel_[static_cast<std::size_t>(pin.source)][3]);
     glm::vec3 there = clipped * world;
     there.y = clipped.y * pin.heightScale + pin.lift;  // the pin's anchor while the clip holds the joint
-    glm::vec3 miss = there - jointPosition(pin.joint);
-    if (pin.sliding) miss = glm::vec3(0.0f, miss.y, 0.0f);
-    sum += a.weight * miss;
+    a.miss = there - jointPosition(pin.joint);
+    if (pin.sliding) a.miss = glm::vec3(0.0f, a.miss.y, 0.0f);
+    mean += a.weight * a.miss;
     total += a.weight;
   }
-  const glm::vec3 offset = sum / std::max(total, 1.0f);
+  mean /= total;
+  // Per axis the body moves only as far as the pins agree: the weighted mean shortened by the
+  // weighted mean deviation from it, never past zero. Pins that miss alike (both feet of a squat)
+  // move it all the way; two that disagree (a lunge's front foot wants the body higher, its rear
+  // foot lower) move it to the smaller of the two or not at all, and the legs take the rest.
+  // Continuous in the weights; pins fading in or out (total under 1) move it proportionally less.
+  glm::vec3 spread(0.0f);
+  for (const Active& a : active_) spread += a.weight * glm::abs(a.miss - mean);
+  spread /= total;
+  glm::vec3 offset(0.0f);
+  for (int axis = 0; axis < 3; ++axis)
+    offset[axis] = std::copysign(std::max(0.0f, std::abs(mean[axis]) - spread[axis]), mean[axis]) * std::min(total, 1.0f);
   for (int j = 0; j < skeleton_->jointCount(); ++j)
     if (skeleton_->parent(j) == kNoParent) local_[static_cast<std::size_t>(j)].translation += offset;
   LocalToModelJob toModel;

@@ -113,6 +113,7 @@ class Character {
   struct Active {
     const Pin* pin;
     float weight;
+    glm::vec3 miss{0.0f};  // where the clip has the joint now, less where this body has it
   };
   std::vector<Active> active_;
   struct Guard {  // a leg kept above the floor while its foot is free

@@ -144,14 +144,18 @@ void Character::computePins() {
       // body, as the props do; the ball's own height over it is this body's foot's.
       const float surface = (span.position.y - theirs[static_cast<std::size_t>(source)]) * rootScale_;
       pin.anchor = glm::vec3(spot.x, surface + ours[static_cast<std::size_t>(pin.joint)], spot.z);
+    } else if (pin.limb == Pin::Limb::Body) {
+      // The side of the pelvis: its height over the floor is half the pelvis's width, which
+      // scales with the body like everything else in the clip's world.
+      pin.anchor = span.position * glm::vec3(world.x, rootScale_, world.z);
     } else {
-      // A supporting joint of a body on the floor keeps the clip's height over it: the limb's
-      // thickness there (engine/form's elbow, palm and knee radii are the same on every body).
+      // A supporting limb joint keeps the clip's height over the floor: the limb's thickness
+      // there (engine/form's elbow, palm and knee radii are the same on every body).
       pin.anchor = spot;
     }
     pin.sliding = span.to.has_value();
     pin.source = source;
-    pin.heightScale = span.point.empty() ? rootScale_ : 1.0f;
+    pin.heightScale = span.point.empty() || pin.limb == Pin::Limb::Body ? rootScale_ : 1.0f;
     pin.lift = pin.anchor.y - span.position.y * pin.heightScale;
     pins_.push_back(pin);
   }
@@ -239,6 +243,16 @@ void Character::applyPins(float time) {
   glm::vec3 offset(0.0f);
   for (int axis = 0; axis < 3; ++axis)
     offset[axis] = std::copysign(std::max(0.0f, std::abs(mean[axis]) - spread[axis]), mean[axis]) * std::min(total, 1.0f);
+  // A joint only the body can move (the side of the pelvis of a body lying on it) has its way:
+  // the body goes where those pins put it (their weighted mean), blended in with their weight.
+  glm::vec3 bodyMiss(0.0f);
+  float bodyWeight = 0.0f;
+  for (const Active& a : active_)
+    if (a.pin->limb == Pin::Limb::Body) {
+      bodyMiss += a.weight * a.miss;
+      bodyWeight += a.weight;
+    }
+  if (bodyWeight > 0.0f) offset = glm::mix(offset, bodyMiss / bodyWeight, std::min(bodyWeight, 1.0f));
   for (int j = 0; j < skeleton_->jointCount(); ++j)
     if (skeleton_->parent(j) == kNoParent) local_[static_cast<std::size_t>(j)].translation += offset;
   LocalToModelJob toModel;

@@ -1,6 +1,8 @@
 #include "anim/character.h"
 
 #include <algorithm>
+#include <iterator>
+#include <limits>
 #include <cmath>
 
 #include <cassert>
@@ -101,13 +103,36 @@ std::vector<float> restHeights(const Skeleton& skeleton) {
   for (std::size_t j = 0; j < model.size(); ++j) heights[j] = model[j][3].y;
   return heights;
 }
+// Lowest height (y) of each of `joints` (clip skeleton indices, -1 = none) over the clip played
+// on its own skeleton, sampled at 30 per second and at the end.
+std::vector<float> lowestHeights(const Skeleton& skeleton, const Clip& clip, std::span<const int> joints) {
+  std::vector<float> lowest(joints.size(), std::numeric_limits<float>::infinity());
+  SamplingCache cache(clip.jointCount());
+  Pose pose = restPose(skeleton);
+  std::vector<glm::mat4> model(static_cast<std::size_t>(skeleton.jointCount()));
+  const int frames = static_cast<int>(std::ceil(clip.duration() * 30.0f));
+  for (int f = 0; f <= frames; ++f) {
+    SampleJob{&clip, std::min(static_cast<float>(f) / 30.0f, clip.duration()), &cache, pose}.Run();
+    LocalToModelJob toModel;
+    toModel.skeleton = &skeleton;
+    toModel.local = pose;
+    toModel.model = model;
+    toModel.Run();
+    for (std::size_t k = 0; k < joints.size(); ++k)
+      if (joints[k] >= 0) lowest[k] = std::min(lowest[k], model[static_cast<std::size_t>(joints[k])][3].y);
+  }
+  return lowest;
+}
 }  // namespace
 
 void Character::computePins() {
   pins_.clear();
   active_.clear();
   guards_.clear();
-  if (!pinning_ || !clip_ || clipSkeleton_ == skeleton_ || clip_->contacts().empty()) return;
+  limbGuards_.clear();
+  if (!pinning_ || !clip_ || clipSkeleton_ == skeleton_) return;
+  computeLimbGuards();
+  if (clip_->contacts().empty()) return;
   const std::vector<float> ours = restHeights(*skeleton_), theirs = restHeights(*clipSkeleton_);
   // The clip's world on this body, mirrored with the clip.
   const glm::vec3 world = glm::vec3(mirrored_ ? -rootScale_ : rootScale_, 1.0f, rootScale_);
@@ -177,6 +202,83 @@ void Character::computePins() {
     g.ballLift = at(ours, g.ball) - at(theirs, g.sourceBall) * rootScale_;
     g.ankleLift = at(ours, pin.end) - at(theirs, g.sourceAnkle) * rootScale_;
     guards_.push_back(g);
+  }
+}
+
+void Character::computeLimbGuards() {
+  // Hands (wrist and middle knuckle), elbows and knees the clip puts within kLimbGuardReach of
+  // the floor at some time: resting on it (a plank's forearms, a bird dog's hands and knees, a
+  // bridge's arms) or about to.
+  struct Candidate {
+    const char* joint;
+    const char* knuckle;  // hands: the second point kept up
+    LimbGuard::Kind kind;
+  };
+  static constexpr Candidate kCandidates[] = {
+      {"leftHand", "leftMiddleProximal", LimbGuard::Kind::Hand},   {"rightHand", "rightMiddleProximal", LimbGuard::Kind::Hand},
+      {"leftLowerArm", nullptr, LimbGuard::Kind::Elbow},           {"rightLowerArm", nullptr, LimbGuard::Kind::Elbow},
+      {"leftLowerLeg", nullptr, LimbGuard::Kind::Knee},            {"rightLowerLeg", nullptr, LimbGuard::Kind::Knee},
+  };
+  std::vector<int> sources;
+  for (const Candidate& c : kCandidates) {
+    sources.push_back(clipSkeleton_->findJoint(c.joint));
+    sources.push_back(c.knuckle ? clipSkeleton_->findJoint(c.knuckle) : -1);
+  }
+  const std::vector<float> lowest = lowestHeights(*clipSkeleton_, *clip_, sources);
+  for (std::size_t i = 0; i < std::size(kCandidates); ++i) {
+    const Candidate& c = kCandidates[i];
+    const float low = lowest[2 * i];
+    if (!(low < kLimbGuardReach)) continue;
+    const auto ours = [&](const char* name) {
+      return skeleton_->findJoint(mirrored_ ? mirrorJointName(name) : std::string(name));
+    };
+    LimbGuard g;
+    g.kind = c.kind;
+    g.joint = ours(c.joint);
+    g.start = g.joint >= 0 ? skeleton_->parent(g.joint) : -1;
+    if (g.start < 0) continue;
+    g.floor = low;
+    if (c.kind == LimbGuard::Kind::Hand) {
+      g.mid = g.start;  // the forearm: lowerArm
+      g.start = skeleton_->parent(g.mid);
+      g.knuckle = ours(c.knuckle);
+      g.knuckleFloor = lowest[2 * i + 1];
+      if (!isValidChain(*skeleton_, TwoBoneChain{g.start, g.mid, g.joint})) continue;
+    }
+    limbGuards_.push_back(g);
+  }
+}
+
+void Character::applyLimbGuards() {
+  for (const LimbGuard& g : limbGuards_) {
+    // A joint held on its spot by a pin, or a knee whose foot is planted, is left to the pins.
+    bool held = false;
+    for (const Active& a : active_)
+      held = held || a.pin->joint == g.joint || (g.kind == LimbGuard::Kind::Knee && a.pin->mid == g.joint);
+    if (held) continue;
+    const glm::vec3 at = jointPosition(g.joint);
+    float raise = g.floor - at.y;
+    if (g.knuckle >= 0 && std::isfinite(g.knuckleFloor)) raise = std::max(raise, g.knuckleFloor - jointPosition(g.knuckle).y);
+    if (raise <= 0.0f) continue;
+    if (g.kind == LimbGuard::Kind::Hand) {
+      PinJointJob job;
+      job.skeleton = skeleton_;
+      job.chain = TwoBoneChain{g.start, g.mid, g.joint};
+      job.joint = g.joint;
+      job.target = at + glm::vec3(0.0f, raise, 0.0f);
+      job.local = local_;
+      job.model = model_;
+      job.Run();
+    } else {
+      AimBoneJob job;
+      job.skeleton = skeleton_;
+      job.start = g.start;
+      job.joint = g.joint;
+      job.target = at + glm::vec3(0.0f, raise, 0.0f);
+      job.local = local_;
+      job.model = model_;
+      job.Run();
+    }
   }
 }
 
@@ -334,6 +436,8 @@ void Character::applyPins(float time) {
 void Character::evaluate(float time) {
   samplePose(time, true);
   if (!pins_.empty()) applyPins(time);
+  else active_.clear();
+  if (!limbGuards_.empty()) applyLimbGuards();
   SkinningPaletteJob{model_, skeleton_->inverseBind(), palette_}.Run();
 }
 

@@ -122,7 +122,22 @@ class Character {
     int sourceBall = -1, sourceAnkle = -1;  // on the clip's skeleton
     float ballLift = 0.0f, ankleLift = 0.0f;  // this body's rest height - worldScale * the clip body's
   };
-  std::vector<Guard> guards_;  // per evaluate(): the pins in force (reserved in computePins())
+  std::vector<Guard> guards_;
+  // A hand, elbow or knee the clip brings down to the floor is never lower than the lowest the
+  // clip has it (on another body its arms or thighs would put it through the floor): lifted by
+  // the arm's two-bone IK (a hand, keeping its rotation) or by turning the upper arm or thigh
+  // (AimBoneJob), after the pins.
+  static constexpr float kLimbGuardReach = 0.10f;  // metres: joints the clip brings lower are guarded
+  struct LimbGuard {
+    enum class Kind { Hand, Elbow, Knee };
+    Kind kind = Kind::Hand;
+    int joint = -1, start = -1, mid = -1;  // Hand: shoulder-elbow-wrist; Elbow, Knee: start = the bone's start
+    int knuckle = -1;                      // Hand: the middle finger's first joint
+    float floor = 0.0f, knuckleFloor = 0.0f;  // metres: the lowest the clip has them
+  };
+  std::vector<LimbGuard> limbGuards_;
+  void computeLimbGuards();
+  void applyLimbGuards();  // per evaluate(): the pins in force (reserved in computePins())
 
   void samplePose(float time, bool fade);  // clip (or rest) [-> cross-fade] -> local_ -> model_
   void computePins();

@@ -249,16 +249,25 @@ void Character::computeLimbGuards() {
   }
 }
 
+// A joint held on its spot by a pin, or a knee whose foot is planted, is left to the pins.
+bool Character::held(const LimbGuard& g) const {
+  for (const Active& a : active_)
+    if (a.pin->joint == g.joint || (g.kind == LimbGuard::Kind::Knee && a.pin->mid == g.joint)) return true;
+  return false;
+}
+
+// Metres the guarded joint (or a hand's knuckle) is below the lowest the clip has it; <= 0: none.
+float Character::guardRaise(const LimbGuard& g) const {
+  float raise = g.floor - jointPosition(g.joint).y;
+  if (g.knuckle >= 0 && std::isfinite(g.knuckleFloor)) raise = std::max(raise, g.knuckleFloor - jointPosition(g.knuckle).y);
+  return raise;
+}
+
 void Character::applyLimbGuards() {
   for (const LimbGuard& g : limbGuards_) {
-    // A joint held on its spot by a pin, or a knee whose foot is planted, is left to the pins.
-    bool held = false;
-    for (const Active& a : active_)
-      held = held || a.pin->joint == g.joint || (g.kind == LimbGuard::Kind::Knee && a.pin->mid == g.joint);
-    if (held) continue;
+    if (held(g)) continue;
     const glm::vec3 at = jointPosition(g.joint);
-    float raise = g.floor - at.y;
-    if (g.knuckle >= 0 && std::isfinite(g.knuckleFloor)) raise = std::max(raise, g.knuckleFloor - jointPosition(g.knuckle).y);
+    const float raise = guardRaise(g);
     if (raise <= 0.0f) continue;
     if (g.kind == LimbGuard::Kind::Hand) {
       PinJointJob job;
@@ -280,6 +289,72 @@ void Character::applyLimbGuards() {
       job.Run();
     }
   }
+  // What the limb could not lift (an upper arm hanging straight under the shoulder cannot raise
+  // its elbow: a plank's forearms) is lifted by pivoting the whole body about its planted feet,
+  // about the horizontal axis across the line from the feet to those joints; the feet are then
+  // pinned again. The joint angles stay the clip's; the body line tilts by about
+  // asin(lift / distance) (~1.4 degrees for 3 cm over 1.3 m).
+  float worst = 0.0f, raised = 0.0f;
+  glm::vec3 worstAt(0.0f);  // where the joints still too low are, weighted by how low
+  for (const LimbGuard& g : limbGuards_) {
+    if (held(g)) continue;
+    const float raise = guardRaise(g);
+    if (raise <= 0.0f) continue;
+    worst = std::max(worst, raise);
+    worstAt += raise * jointPosition(g.joint);
+    raised += raise;
+  }
+  if (worst < 1e-4f) return;
+  worstAt /= raised;
+  glm::vec3 pivot(0.0f);
+  float feet = 0.0f;
+  for (const Active& a : active_)
+    if (a.pin->limb == Pin::Limb::TwoBone && a.pin->end != a.pin->joint && !a.pin->sliding) {
+      pivot += a.weight * a.pin->anchor;
+      feet += a.weight;
+    }
+  if (feet < 1e-3f) return;
+  pivot /= feet;
+  glm::vec3 along = worstAt - pivot;
+  along.y = 0.0f;
+  const float distance = glm::length(along);
+  if (distance < 0.2f) return;  // the joint is over the feet: pivoting would not lift it
+  const glm::vec3 axis = glm::normalize(glm::cross(along / distance, glm::vec3(0.0f, 1.0f, 0.0f)));
+  const glm::quat turn = glm::angleAxis(std::asin(std::min(worst / distance, 0.5f)) * std::min(feet, 1.0f), axis);
+  for (int j = 0; j < skeleton_->jointCount(); ++j) {
+    if (skeleton_->parent(j) != kNoParent) continue;
+    Transform& root = local_[static_cast<std::size_t>(j)];
+    root.translation = pivot + turn * (root.translation - pivot);
+    root.rotation = glm::normalize(turn * root.rotation);
+  }
+  LocalToModelJob toModel;
+  toModel.skeleton = skeleton_;
+  toModel.local = local_;
+  toModel.model = model_;
+  toModel.Run();
+  for (const Active& a : active_)
+    if (a.pin->limb == Pin::Limb::TwoBone) solveTwoBonePin(a);
+}
+
+void Character::solveTwoBonePin(const Active& a) {
+  const Pin& pin = *a.pin;
+  PinJointJob job;
+  job.skeleton = skeleton_;
+  job.chain = TwoBoneChain{pin.start, pin.mid, pin.end};
+  job.joint = pin.joint;
+  job.target = pin.anchor;
+  // A sliding foot (a travelling move baked in place) keeps the clip's path along the floor:
+  // only its height is held, on the surface (docs/FORM.md, planted feet on other bodies).
+  if (pin.sliding) {
+    const glm::vec3 now = jointPosition(pin.joint);
+    job.target = glm::vec3(now.x, pin.anchor.y, now.z);
+  }
+  for (const Active& b : active_)
+    if (b.pin->joint == pin.mid && b.pin->limb == Pin::Limb::OneBone) job.pole = b.pin->anchor;
+  job.weight = a.weight;
+  job.local = local_;
+  job.model = model_;
+  job.Run();
 }
 
 void Character::applyPins(float time) {
@@ -366,32 +441,8 @@ void Character::applyPins(float time) {
   // 2. The limbs, each onto its spot: two-bone chains first (a pinned elbow or knee on the same
   // limb is the chain's pole, so the arm or leg bends toward it), then the single bones whose
   // limb no chain has solved.
-  auto findActive = [&](int joint) -> const Active* {
-    for (const Active& a : active_)
-      if (a.pin->joint == joint) return &a;
-    return nullptr;
-  };
-  for (const Active& a : active_) {
-    const Pin& pin = *a.pin;
-    if (pin.limb != Pin::Limb::TwoBone) continue;
-    PinJointJob job;
-    job.skeleton = skeleton_;
-    job.chain = TwoBoneChain{pin.start, pin.mid, pin.end};
-    job.joint = pin.joint;
-    job.target = pin.anchor;
-    // A sliding foot (a travelling move baked in place) keeps the clip's path along the floor:
-    // only its height is held, on the surface (docs/FORM.md, planted feet on other bodies).
-    if (pin.sliding) {
-      const glm::vec3 now = jointPosition(pin.joint);
-      job.target = glm::vec3(now.x, pin.anchor.y, now.z);
-    }
-    if (const Active* middle = findActive(pin.mid); middle != nullptr && middle->pin->limb == Pin::Limb::OneBone)
-      job.pole = middle->pin->anchor;
-    job.weight = a.weight;
-    job.local = local_;
-    job.model = model_;
-    job.Run();
-  }
+  for (const Active& a : active_)
+    if (a.pin->limb == Pin::Limb::TwoBone) solveTwoBonePin(a);
   for (const Active& a : active_) {
     const Pin& pin = *a.pin;
     if (pin.limb != Pin::Limb::OneBone) continue;

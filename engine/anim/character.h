@@ -137,7 +137,10 @@ class Character {
   };
   std::vector<LimbGuard> limbGuards_;
   void computeLimbGuards();
-  void applyLimbGuards();  // per evaluate(): the pins in force (reserved in computePins())
+  void applyLimbGuards();
+  bool held(const LimbGuard& g) const;
+  float guardRaise(const LimbGuard& g) const;
+  void solveTwoBonePin(const Active& a);  // per evaluate(): the pins in force (reserved in computePins())
 
   void samplePose(float time, bool fade);  // clip (or rest) [-> cross-fade] -> local_ -> model_
   void computePins();

@@ -92,15 +92,7 @@ const std::map<std::string, std::set<std::string>> kKnownDeviations = {
       "correct on female_160: fails stepup.top.knee",
       "correct on male_190: fails stepup.lead.knee",
       "mistake_knee_valgus on female_160: fails stepup.lead.hip",
-      "mistake_knee_valgus on female_160: fails stepup.top.knee",
-      "mistake_knee_valgus on male_190: fails stepup.lead.knee",
-      "mistake_pelvic_drop on female_160: fails rom.ankle.nwb",
-      "mistake_pelvic_drop on female_160: fails stepup.lead.hip",
-      "mistake_pelvic_drop on female_160: fails stepup.top.knee",
-      "mistake_pelvic_drop on male_190: fails stepup.lead.knee",
-      "mistake_trail_leg_push on female_160: fails rom.ankle.nwb",
-      "mistake_trail_leg_push on female_160: fails stepup.top.knee",
-      "mistake_trail_leg_push on female_160: not flagged stepup.lead.knee"}},
+      "mistake_pelvic_drop on female_160: fails stepup.lead.hip"}},
 };
 
 std::vector<std::string> deviations(const form::ClipVerdict& v, const std::string& bodyName) {

@@ -139,3 +139,77 @@ TEST(RetargetJob, RejectsMismatchedInputs) {
 
 }  // namespace
 }  // namespace formviz::anim
+
+namespace formviz::anim {
+namespace {
+
+// A leg with a ball: hips (root) -> upperLeg (hip) -> lowerLeg (knee) -> foot (ankle) -> toes.
+Skeleton legWithBall(float thigh, float shin) {
+  RawSkeleton raw;
+  raw.names = {"hips", "upperLeg", "lowerLeg", "foot", "toes"};
+  raw.parents = {kNoParent, 0, 1, 2, 3};
+  raw.restPose.resize(5);
+  raw.restPose[0].translation = {0, thigh + shin, 0};
+  raw.restPose[2].translation = {0, -thigh, 0};
+  raw.restPose[3].translation = {0, -shin, 0};
+  return test::buildOrDie(std::move(raw));
+}
+
+// A squat on the 0.5 / 0.5 leg with the ball planted under the hips, keyed every 0.25 s: the
+// thigh turns forward by a(t) = 10 + 30 t degrees, the knee bends 2 a(t), the foot stays flat,
+// the hips are at cos(a(t)).
+float squatAngle(float t) { return 10.0f + 30.0f * t; }
+Clip plantedSquat(const Skeleton& skeleton) {
+  RawClip raw;
+  raw.name = "squat";
+  raw.duration = 1.0f;
+  raw.joints.resize(static_cast<std::size_t>(skeleton.jointCount()));
+  for (float t : {0.0f, 0.25f, 0.5f, 0.75f, 1.0f}) {
+    const float a = squatAngle(t);
+    raw.joints[0].translation.times.push_back(t);
+    raw.joints[0].translation.values.push_back(glm::vec3(0, std::cos(glm::radians(a)), 0));
+    for (int j : {1, 2, 3}) raw.joints[static_cast<std::size_t>(j)].rotation.times.push_back(t);
+    raw.joints[1].rotation.values.push_back(axisAngle(-a, {1, 0, 0}));
+    raw.joints[2].rotation.values.push_back(axisAngle(2.0f * a, {1, 0, 0}));
+    raw.joints[3].rotation.values.push_back(axisAngle(-a, {1, 0, 0}));
+  }
+  raw.contacts.push_back(ContactSpan{"toes", 0.0f, 1.0f, glm::vec3(0.0f), std::nullopt, ""});
+  fillMissingTracksFromRest(raw, skeleton);
+  return test::buildOrDie(raw);
+}
+
+float kneeBend(const Character& c) {
+  const glm::vec3 thigh = c.jointPosition(2) - c.jointPosition(1), shin = c.jointPosition(3) - c.jointPosition(2);
+  return glm::degrees(std::acos(glm::dot(glm::normalize(thigh), glm::normalize(shin))));
+}
+
+// On a body with a shorter thigh and a longer shin (hip height 1.05), the clip's world scales by
+// 1.05 and the planted ball stays on its spot; the body moves (up to 9.6 cm) so the leg keeps
+// the clip's knee bend instead of the IK re-bending it.
+TEST(Character, APlantedBallMovesTheBodyAndKeepsTheClipsAngles) {
+  const Skeleton reference = legWithBall(0.5f, 0.5f);
+  const Skeleton other = legWithBall(0.45f, 0.6f);
+  const Clip clip = plantedSquat(reference);
+  EXPECT_FLOAT_EQ(bodyScale(other, reference), 1.05f);
+  Character character(other);
+  character.setClip(reference, clip);
+  EXPECT_FLOAT_EQ(character.worldScale(), 1.05f);
+  ASSERT_EQ(character.pins().size(), 1u);
+  for (float t : {0.0f, 0.25f, 0.5f, 0.75f, 1.0f}) {
+    character.evaluate(t);
+    EXPECT_TRUE(near(character.jointPosition(4), glm::vec3(0.0f), 1e-3f)) << t;
+    EXPECT_NEAR(kneeBend(character), 2.0f * squatAngle(t), 0.1f) << t;
+    // The hips went where this leg, posed like the clip's, puts them over the ball: its longer
+    // shin leans back further than its shorter thigh reaches forward, so 0.15 sin(a) ahead of
+    // the ball (the clip's hips stay over it), and 1.05 cos(a) up.
+    const float s = std::sin(glm::radians(squatAngle(t))), c = std::cos(glm::radians(squatAngle(t)));
+    EXPECT_TRUE(near(character.jointPosition(0), glm::vec3(0, 1.05f * c, (0.6f - 0.45f) * s), 1e-3f)) << t;
+  }
+  // Without pinning the ball is off its spot.
+  character.setContactPinning(false);
+  character.evaluate(1.0f);
+  EXPECT_GT(glm::length(character.jointPosition(4)), 0.05f);
+}
+
+}  // namespace
+}  // namespace formviz::anim

@@ -251,3 +251,74 @@ TEST(PinJointJob, InvalidInputsAreRefused) {
 
 }  // namespace
 }  // namespace formviz::anim
+
+namespace formviz::anim {
+namespace {
+
+// The upper arm turns so the elbow (the knee here) lands on a target at bone length from the
+// hip; the shin keeps its model rotation, so the ankle moves with the knee, parallel.
+TEST(AimBoneJob, PutsTheJointOnTheTargetAndKeepsItsDirection) {
+  const Skeleton body = test::buildOrDie(legSkeleton());
+  Pose pose = restPose(body);
+  auto model = test::modelMatrices(body, pose);
+  const glm::vec3 hip = position(model[1]), knee = position(model[2]);
+  const glm::vec3 shin = position(model[3]) - knee;
+  const glm::quat shinRotation = glm::quat_cast(glm::mat3(model[2]));
+  const float thigh = glm::length(knee - hip);
+  // A target at the thigh's length, 30 degrees forward about the hip.
+  const glm::vec3 target = hip + axisAngle(-30.0f, {1, 0, 0}) * (knee - hip);
+  AimBoneJob job;
+  job.skeleton = &body;
+  job.start = 1;
+  job.joint = 2;
+  job.target = target;
+  job.local = pose;
+  job.model = model;
+  ASSERT_TRUE(job.Run());
+  EXPECT_TRUE(near(position(model[2]), target, 1e-4f));
+  EXPECT_TRUE(near(glm::quat_cast(glm::mat3(model[2])), shinRotation, 1e-4f));
+  EXPECT_TRUE(near(position(model[3]) - position(model[2]), shin, 1e-4f));
+  // A target farther than the bone: the joint goes to the nearest point of its sphere.
+  job.target = hip + 2.0f * (target - hip);
+  ASSERT_TRUE(job.Run());
+  EXPECT_TRUE(near(position(model[2]), target, 1e-4f));
+  EXPECT_NEAR(glm::length(position(model[2]) - hip), thigh, 1e-5f);
+  // Half weight turns half way.
+  Pose rest = restPose(body);
+  auto restModel = test::modelMatrices(body, rest);
+  job.local = rest;
+  job.model = restModel;
+  job.target = target;
+  job.weight = 0.5f;
+  ASSERT_TRUE(job.Run());
+  EXPECT_TRUE(near(position(restModel[2]), hip + axisAngle(-15.0f, {1, 0, 0}) * (knee - hip), 1e-4f));
+  // Only a joint and its parent.
+  job.start = 0;
+  EXPECT_FALSE(job.Validate());
+  EXPECT_FALSE(job.Run());
+}
+
+// A pole given to PinJointJob decides the side the knee bends to: the same target solved with
+// the pole ahead of or behind the leg puts the knee ahead of or behind the hip-ankle line.
+TEST(PinJointJob, APoleChoosesTheSideTheKneeBendsTo) {
+  const Skeleton body = test::buildOrDie(legWithToes());
+  for (float side : {1.0f, -1.0f}) {
+    Pose pose = restPose(body);
+    auto model = test::modelMatrices(body, pose);
+    PinJointJob job;
+    job.skeleton = &body;
+    job.chain = kLeg;
+    job.joint = 3;  // the ankle itself (a foot's edge, a wrist)
+    job.target = position(model[3]) + glm::vec3(0, 0.2f, 0);  // the leg must bend
+    job.pole = position(model[2]) + glm::vec3(0, 0, 0.5f * side);
+    job.local = pose;
+    job.model = model;
+    ASSERT_TRUE(job.Run());
+    EXPECT_TRUE(near(position(model[3]), job.target, 1e-3f));
+    const glm::vec3 mid = 0.5f * (position(model[1]) + position(model[3]));
+    EXPECT_GT((position(model[2]).z - mid.z) * side, 0.05f) << side;
+  }
+}
+
+}  // namespace
+}  // namespace formviz::anim

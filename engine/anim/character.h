@@ -44,16 +44,36 @@ class Character {
   bool fading() const { return fadeElapsed_ < fadeSeconds_; }
 
   // Contact pinning. A clip made on another body (a retargeted preset) keeps the author's
-  // joint rotations, so legs of other proportions move planted feet (up to ~3.5 cm on
-  // female_160). With pinning on (the default) every Clip::contacts() span whose joint this
-  // skeleton has (the ball of a foot, "leftToes") is held, by two-bone IK on the leg above
-  // it (PinJointJob), on one spot for the whole span: where the joint is on this body at the
-  // span's start, at the clip's surface height corrected for this body's foot (the span's
-  // height - the joint's rest height on the clip's body + its rest height on this one). The
-  // foot keeps the clip's tilt. The pin fades in over kPinBlend seconds before a span and out
-  // after it (smoothstep), so the foot does not jump when it lands or lifts. Evaluation stays
-  // a pure function of time (anchors are computed in setClip()). On the clip's own skeleton
-  // nothing is pinned: the clip already holds its feet.
+  // joint rotations, so limbs of other proportions move planted contacts (feet up to ~3.5 cm
+  // on female_160) and put supports through the floor. With pinning on (the default):
+  //  - The clip's world is scaled by worldScale() (bodyScale: the hip-height ratio, about the
+  //    leg-length ratio): the hips' path, the contact spots and the surfaces they are on, as
+  //    the app scales the props placed in the world. Every Clip::contacts() span whose joint
+  //    this skeleton has gets a Pin with its anchor there: a ball of a foot ("leftToes", no
+  //    `point`) at the scaled surface height + this foot's ball height; a supporting limb
+  //    joint (elbow, hand, knee, foot edge) at the clip's height over the floor (the limb's
+  //    radius); a pelvis support ("hip") at its scaled height.
+  //  - Each evaluate() first moves the body (the root joints' translation) by what the pins in
+  //    force lack in common: per pin, where the clip has its joint now (scaled) less where this
+  //    body has it; per axis the weighted mean shortened by the weighted mean deviation, never
+  //    past zero. Where the pins agree (both feet of a squat) the clip's joint angles carry
+  //    over whole instead of being re-bent by IK; where they disagree (a lunge's two feet) the
+  //    limbs share the rest. A pelvis support, which no limb can move, places the body outright.
+  //  - Then each limb is put on its spot: a ball, hand or foot edge by two-bone IK on the leg or
+  //    arm (PinJointJob; the foot or hand keeps the clip's model rotation, so a raised heel
+  //    stays raised; bending toward the elbow's or knee's own spot when that is pinned too), a
+  //    lone elbow or knee by turning the upper arm or thigh (AimBoneJob). A sliding span holds
+  //    only its height.
+  //  - Last, the floor guards: a foot that is planted somewhere in the clip is, while free, no
+  //    lower than the clip has its ball and ankle; a hand, elbow or knee the clip brings within
+  //    kLimbGuardReach of the floor is no lower than the lowest the clip has it, lifted by its
+  //    arm or thigh, or, when its bone cannot lift it (an upper arm hanging straight down), by
+  //    pivoting the body about its planted feet.
+  // Pins fade in over kPinBlend seconds before a span and out after it (smoothstep), and the
+  // body's move with them, so nothing jumps. Evaluation stays a pure function of time (anchors
+  // and guards are computed in setClip()). On the clip's own skeleton object nothing is pinned:
+  // the clip already holds its contacts (a preset loaded from models/ is another object, so
+  // male_175 is pinned too, with scale 1 and nothing to correct).
   static constexpr float kPinBlend = 0.15f;  // seconds
   void setContactPinning(bool on);
 

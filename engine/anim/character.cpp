@@ -1,11 +1,10 @@
 #include "anim/character.h"
 
 #include <algorithm>
+#include <cassert>
+#include <cmath>
 #include <iterator>
 #include <limits>
-#include <cmath>
-
-#include <cassert>
 
 #include "anim/blending.h"
 #include "anim/ik.h"
@@ -38,6 +37,9 @@ void Character::clearClip() {
   rootScale_ = 1.0f;
   clipSkeleton_ = nullptr;
   pins_.clear();
+  active_.clear();
+  guards_.clear();
+  limbGuards_.clear();
 }
 
 void Character::setMirrored(bool on) {

@@ -92,13 +92,19 @@ Result<std::vector<BakedClip>> bakeClips(const ExerciseSource& source, const std
         const float u = ease(phase.easing, static_cast<float>(f) / static_cast<float>(frames));
         clip.frames.push_back(interpolateKeys(rig, keys[from], keys[to], u));
       }
-      // A lying body's supports, and hands held on one spot by the IK: a contact when the
-      // point stays within 1 mm through the phase (its joint's position at the phase's start).
+      // A lying body's supports, the limbs the pose rests on the floor (`rests`) and hands held
+      // on one spot by the IK: a contact when the point stays within 1 mm through the phase
+      // (its joint's position at the phase's start).
       std::vector<Support> held = spec.poses[to].body.supports;
+      auto hold = [&](Support s) {
+        const bool listed = std::any_of(held.begin(), held.end(), [&](const Support& h) { return h.side == s.side && h.point == s.point; });
+        if (!listed) held.push_back(s);
+      };
+      for (const Support& s : spec.poses[to].rests) hold(s);
       for (int side : {kLeft, kRight}) {
         const ArmParams &aa = spec.poses[from].arms[static_cast<std::size_t>(side)], &ab = spec.poses[to].arms[static_cast<std::size_t>(side)];
         if (aa.handFrame == ArmParams::HandFrame::World && ab.handFrame == ArmParams::HandFrame::World && aa.hand == ab.hand)
-          held.push_back({side, SupportPoint::Hand});
+          hold({side, SupportPoint::Hand});
       }
       for (const Support& support : held) {
         const int joint = supportJoint(rig, support);
@@ -142,11 +148,13 @@ std::string report(const std::vector<BakedClip>& clips) {
                          a.elbow[0], a.elbow[1], y(rig.legs[0].foot), y(rig.legs[1].foot), y(rig.legs[0].toes),
                          y(rig.legs[1].toes), y(rig.hips), y(rig.neck), y(rig.arms[0].lower), y(rig.arms[0].hand),
                          model[static_cast<std::size_t>(rig.hips)][3].x, model[static_cast<std::size_t>(rig.hips)][3].z);
-      // Wrists (both hands) and, for a lying body, its roll and every support's height.
+      // Wrists, elbows and knees (both sides) and, for a lying body, its roll and every support's height.
       auto p = [&](int j) { return glm::vec3(model[static_cast<std::size_t>(j)][3]); };
       const glm::vec3 wl = p(rig.arms[0].hand), wr = p(rig.arms[1].hand), el = p(rig.arms[0].lower), er = p(rig.arms[1].lower);
+      const glm::vec3 kl = p(rig.legs[0].lower), kr = p(rig.legs[1].lower);
       out += fmt::format("  {:<10}       wristL ({:.3f}, {:.3f}, {:.3f}) wristR ({:.3f}, {:.3f}, {:.3f}) elbowL ({:.3f}, {:.3f}, {:.3f}) elbowR ({:.3f}, {:.3f}, {:.3f})",
                          "", wl.x, wl.y, wl.z, wr.x, wr.y, wr.z, el.x, el.y, el.z, er.x, er.y, er.z);
+      out += fmt::format(" kneeL ({:.3f}, {:.3f}, {:.3f}) kneeR ({:.3f}, {:.3f}, {:.3f})", kl.x, kl.y, kl.z, kr.x, kr.y, kr.z);
       const KeySolution& key = clip.keys[k];
       if (key.params.body.lying) {
         out += fmt::format("  roll {:.1f}", key.roll);

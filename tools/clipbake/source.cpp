@@ -129,8 +129,33 @@ PoseParams defaultPose(const Stance& stance) {
   return p;
 }
 
+// A non-empty array of supports such as "leftElbow" or "workingKnee".
+std::vector<Support> parseSupports(const Reader& list, const std::string& workingSide) {
+  if (!list.value().is_array() || list.value().empty()) list.fail("expected a non-empty array of supports such as \"leftElbow\"");
+  std::vector<Support> out;
+  for (std::size_t i = 0; i < list.value().size(); ++i) {
+    const Reader item = list.index(i);
+    const std::string name = item.string();
+    static const std::pair<const char*, SupportPoint> points[] = {{"Elbow", SupportPoint::Elbow}, {"Hand", SupportPoint::Hand},
+                                                                  {"Knee", SupportPoint::Knee}, {"Foot", SupportPoint::Foot},
+                                                                  {"Hip", SupportPoint::Hip}};
+    bool found = false;
+    for (const auto& [suffix, point] : points) {
+      if (!name.ends_with(suffix)) continue;
+      const std::string sideName = name.substr(0, name.size() - std::string(suffix).size());
+      if (sideName != "left" && sideName != "right" && sideName != "working" && sideName != "other") continue;
+      const std::vector<int> sides = sidesOf(item, sideName, workingSide);
+      out.push_back({sides[0], point});
+      found = true;
+    }
+    if (!found)
+      item.fail(fmt::format("unknown support '{}' (left, right, working or other + Elbow, Hand, Knee, Foot or Hip)", name));
+  }
+  return out;
+}
+
 PoseParams parsePose(const Reader& r, const Stance& stance, const std::string& workingSide) {
-  r.expectObject({"trunk", "pelvis", "head", "legs", "arms", "feet", "anchor", "body", "note"});
+  r.expectObject({"trunk", "pelvis", "head", "legs", "arms", "feet", "anchor", "body", "rests", "note"});
   PoseParams p = defaultPose(stance);
   if (r.has("trunk")) {
     const Reader t = r.at("trunk");
@@ -246,30 +271,12 @@ PoseParams parsePose(const Reader& r, const Stance& stance, const std::string& w
     p.body.lying = true;
     p.body.roll = b.at("roll").number(-120.0f, 120.0f);
     if (b.has("at")) p.body.at = b.at("at").vec2(3.0f);
-    const Reader list = b.at("supports");
-    if (!list.value().is_array() || list.value().empty()) list.fail("expected a non-empty array of supports such as \"leftElbow\"");
-    for (std::size_t i = 0; i < list.value().size(); ++i) {
-      const Reader item = list.index(i);
-      const std::string name = item.string();
-      static const std::pair<const char*, SupportPoint> points[] = {{"Elbow", SupportPoint::Elbow}, {"Hand", SupportPoint::Hand},
-                                                                    {"Knee", SupportPoint::Knee}, {"Foot", SupportPoint::Foot},
-                                                                    {"Hip", SupportPoint::Hip}};
-      bool found = false;
-      for (const auto& [suffix, point] : points) {
-        if (!name.ends_with(suffix)) continue;
-        const std::string sideName = name.substr(0, name.size() - std::string(suffix).size());
-        if (sideName != "left" && sideName != "right" && sideName != "working" && sideName != "other") continue;
-        const std::vector<int> sides = sidesOf(item, sideName, workingSide);
-        p.body.supports.push_back({sides[0], point});
-        found = true;
-      }
-      if (!found)
-        item.fail(fmt::format("unknown support '{}' (left, right, working or other + Elbow, Hand, Knee, Foot or Hip)", name));
-    }
+    p.body.supports = parseSupports(b.at("supports"), workingSide);
     for (int s : {kLeft, kRight})
       if (p.feet[static_cast<std::size_t>(s)].contact == Contact::Planted)
         b.fail("a body lying on its supports has no planted feet: give both feet \"contact\": \"free\"");
   }
+  if (r.has("rests")) p.rests = parseSupports(r.at("rests"), workingSide);
   if (r.has("anchor")) {
     const Reader a = r.at("anchor");
     const std::vector<int> sides = sidesOf(a, a.string(), workingSide);

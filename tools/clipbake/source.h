@@ -145,6 +145,11 @@ struct PoseParams {
   std::array<FootParams, 2> feet{};
   int anchor = -1;                // foot that places the body (kLeft/kRight); -1 = first planted
   BodyParams body;                // lying on the side
+  // Limbs resting on the floor of a body that is not lying on its side (a quadruped's hands
+  // and knees, a plank's forearms, a supine body's arms): no effect on the pose; the baker
+  // lists each as a contact for every phase ending at this pose through which it stays within
+  // 1 mm (as it does a lying body's supports), so other bodies pin it there.
+  std::vector<Support> rests;
 };
 
 // [SECTION] Exercise source

@@ -54,31 +54,8 @@ const Body& body(const std::string& name) {
 // Each names a problem in a clip (tools/clipbake, animations/src: another helper's files) or
 // a limit of a measure, reported in docs/FORM.md ("Known deviations"); do not loosen a rule
 // to make one go away.
-const std::map<std::string, std::set<std::string>> kKnownDeviations = {
-    // hip roll: rolling the pelvis moves the supporting hand and knee 8 mm (clip: it lists no contacts for a quadruped's hands and knees, so on other bodies they are kept off the floor but not held on their spots).
-    {"bird_dog", {"mistake_hip_roll on female_160: fails birddog.slide",
-      "mistake_hip_roll on male_175: fails birddog.slide",
-      "mistake_hip_roll on male_190: fails birddog.slide"}},
-    // foot too close on the male bodies: the front ankle reaches 42.6 deg of dorsiflexion (cap 40; clip). female_160 (de Leva: a shorter thigh, a relatively longer shank than male_175 scaled by her hip height): the front hip reaches 100.4-100.6 at the bottom (cap 100) and the rear foot, kept at the clip's tilt on the (scaled) bench, reads -53 to -56 deg at the top (cap 50).
-    {"bulgarian_split_squat", {"correct on female_160: fails bss.front.hip",
-      "correct on female_160: fails rom.ankle.wb",
-      "mistake_foot_too_close on female_160: fails rom.ankle.wb",
-      "mistake_foot_too_close on male_175: fails rom.ankle.wb",
-      "mistake_foot_too_close on male_190: fails rom.ankle.wb",
-      "mistake_knee_valgus on female_160: fails rom.ankle.wb",
-      "mistake_pelvis_rotation on female_160: fails bss.front.hip",
-      "mistake_pelvis_rotation on female_160: fails rom.ankle.wb"}},
-    // pelvis roll: rolling the pelvis slides the lower knee 2 cm between its two contact spans (clip: the roll is re-solved on the supports).
-    {"clamshell", {"mistake_pelvis_roll on female_160: fails clam.slide",
-      "mistake_pelvis_roll on male_175: fails clam.slide",
-      "mistake_pelvis_roll on male_190: fails clam.slide"}},
-    // short step on female_160: the rear knee reaches 104.5 (the mistake's band starts past 105; 108.7 on the male bodies): her rear leg takes what her front and rear feet disagree on.
-    {"forward_lunge", {"mistake_short_step on female_160: not flagged lunge.rear.knee"}},
-    // the box scales with the body (anim::bodyScale), so male_190 reads as male_175; female_160's shorter thigh (de Leva) flexes her lead hip to 101.6-102.7 with the foot on the box (cap 100).
-    {"step_up", {"correct on female_160: fails stepup.lead.hip",
-      "mistake_knee_valgus on female_160: fails stepup.lead.hip",
-      "mistake_pelvic_drop on female_160: fails stepup.lead.hip"}},
-};
+// None today (issue 5: the last 16 were fixed in the clips, docs/FORM.md "Known deviations").
+const std::map<std::string, std::set<std::string>> kKnownDeviations = {};
 
 std::vector<std::string> deviations(const form::ClipVerdict& v, const std::string& bodyName) {
   std::vector<std::string> out;

@@ -125,6 +125,8 @@ TEST(clipbake, BadSourcesAreRefusedNamingFileAndPath) {
        "poses.stand.feet.left.slide: expected true or false"},
       {"zero elbow pole", replaced("\"stand\": {\"legs\"", "\"stand\": {\"arms\": {\"left\": {\"hand\": {\"at\": [0.3, 1.2, 0.3], \"pole\": [0, 0, 0]}}}, \"legs\""),
        "poses.stand.arms.left.hand.pole: expected a direction"},
+      {"unknown resting limb", replaced("\"stand\": {\"legs\"", "\"stand\": {\"rests\": [\"leftKnee\", \"leftPaw\"], \"legs\""),
+       "poses.stand.rests[1]: unknown support 'leftPaw'"},
       {"swing ankle out of range", replaced("\"stand\": {\"legs\"", "\"stand\": {\"feet\": {\"left\": {\"swingAnkle\": 30}}, \"legs\""),
        "poses.stand.feet.left.swingAnkle: 30 is outside"},
   };
@@ -430,6 +432,38 @@ TEST(clipbake, ALyingBodyRestsOnBothSupportsAndTheFirstStaysOnItsSpot) {
   for (const BakedClip::Contact& c : (*clips)[0].contacts)
     elbowContact = elbowContact || (c.joint == "leftLowerArm" && c.point == "elbow" && c.start == 0.0f && c.end == 1.0f);
   EXPECT_TRUE(elbowContact);
+}
+
+// `rests` (a quadruped's hands and knees, a plank's forearms): listed as contacts in the phases
+// through which they stay put, and only there; the pose is not changed.
+TEST(clipbake, RestingLimbsAreContactsWhereTheyStayPut) {
+  std::string text = replaced("\"stand\": {\"legs\"", "\"stand\": {\"rests\": [\"leftHand\", \"rightKnee\"], \"legs\"");
+  const std::string ascent = "{\"name\": \"ascent\", \"to\": \"stand\", \"duration\": 1.0, \"easing\": \"inOut\"}";
+  const std::size_t at = text.find(ascent);
+  ASSERT_NE(at, std::string::npos);
+  text.insert(at + ascent.size(), ",\n    {\"name\": \"top\", \"to\": \"stand\", \"duration\": 0.5}");
+  Result<ExerciseSource> source = parseSource(text, "src/test_squat.json");
+  ASSERT_TRUE(source) << source.error().message;
+  Result<std::vector<BakedClip>> clips = bakeClips(*source, "src/test_squat.json");
+  ASSERT_TRUE(clips) << clips.error().message;
+  Result<std::vector<BakedClip>> plain = bakeClips(*parseSource(kValid, "src/test_squat.json"), "src/test_squat.json");
+  ASSERT_TRUE(plain) << plain.error().message;
+  // The same standing pose as without rests (the last key of both clips is the standing one).
+  EXPECT_TRUE(modelOf(Rig::reference(), (*clips)[0].keys.back().local) == modelOf(Rig::reference(), (*plain)[0].keys.back().local));
+  std::vector<std::string> listed;
+  for (const BakedClip::Contact& c : (*clips)[0].contacts) {
+    if (c.point.empty()) continue;  // the feet
+    listed.push_back(fmt::format("{} {} {:.2f}-{:.2f}", c.joint, c.point, c.start, c.end));
+    // Each holds its joint where the span says.
+    const Rig& rig = Rig::reference();
+    const int joint = rig.skeleton.findJoint(c.joint);
+    for (int f = static_cast<int>(std::lround(c.start * 30.0f)); f <= static_cast<int>(std::lround(c.end * 30.0f)); ++f) {
+      const glm::vec3 p(modelOf(rig, (*clips)[0].frames[static_cast<std::size_t>(f)])[static_cast<std::size_t>(joint)][3]);
+      EXPECT_LT(glm::length(p - c.position), 0.001f) << c.joint << " frame " << f;
+    }
+  }
+  // Only the hold at the top (2.0-2.5 s): on the way up the hand and knee move.
+  EXPECT_EQ(listed, (std::vector<std::string>{"leftHand hand 2.00-2.50", "rightLowerLeg knee 2.00-2.50"}));
 }
 
 TEST(clipbake, ASupportThatCannotReachTheFloorIsRefusedNamingIt) {

@@ -54,12 +54,16 @@ struct KnownTear {
   const char* clip;
   const char* why;
 };
+// The leg twists come from anim::TwoBoneIkJob (engine/anim/ik.cpp): for a straight limb it
+// bends the mid joint about cross(cb, pole - b), which swings the end toward the pole, so the
+// knee bends backward and step 2 then turns the whole leg 180 degrees to bring the knee to the
+// pole's side. cross(pole - b, cb) bends it the anatomical way (checked: the pinned twists below
+// vanish, anim tests pass); the clips baked with it (clipbake uses the same IK) need a re-bake.
 constexpr const char* kClipTwist =
-    "clipbake: both thighs twisted 180 degrees about their long axis (kneecaps up), undone at the feet; "
-    "the straight planted leg's two-bone IK takes its fallback pole (0, 0, 0.3), along the prone leg";
+    "baked in: both thighs turned 180 degrees about their long axis (kneecaps up), undone at the feet, "
+    "by clipbake's two-bone IK on the straight planted legs";
 constexpr const char* kPinTwist =
-    "contact pinning (anim::Character two-bone IK) twists the straight prone or side-lying leg 180 degrees: "
-    "currentPole's fallback (0, 0, 0.3) for a straight leg";
+    "contact pinning's two-bone IK (anim::Character) turns the straight prone or side-lying leg 180 degrees";
 constexpr const char* kShoulder =
     "the arm reaching overhead turns the upper arm about 170 degrees against the clavicle bone: "
     "the shoulder band collapses (clip's shoulder twist or a shoulder blend band too wide)";

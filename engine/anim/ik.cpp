@@ -60,7 +60,9 @@ bool TwoBoneIkJob::Run() const {
   const float cosCurrent = std::clamp(glm::dot(glm::normalize(ba), glm::normalize(cb)), -1.0f, 1.0f);
   const float cosWanted = std::clamp((lab * lab + lcb * lcb - latc * latc) / (2.0f * lab * lcb), -1.0f, 1.0f);
   glm::vec3 axis = glm::cross(cb, ba);
-  if (glm::length(axis) < kEpsilon * lab * lcb) axis = glm::cross(cb, pole - b);
+  // A straight limb has no bend axis: bend so the end moves away from the pole (the mid joint
+  // then lies on the pole's side without step 2 turning the limb half a turn about itself).
+  if (glm::length(axis) < kEpsilon * lab * lcb) axis = glm::cross(pole - b, cb);
   if (glm::length(axis) < kEpsilon * lab * lcb) axis = perpendicular(cb);
   axis = glm::normalize(axis);
   const glm::quat midWorld = glm::angleAxis(std::acos(cosCurrent) - std::acos(cosWanted), axis);

@@ -54,26 +54,10 @@ struct KnownTear {
   const char* clip;
   const char* why;
 };
-// The leg twists come from anim::TwoBoneIkJob (engine/anim/ik.cpp): for a straight limb it
-// bends the mid joint about cross(cb, pole - b), which swings the end toward the pole, so the
-// knee bends backward and step 2 then turns the whole leg 180 degrees to bring the knee to the
-// pole's side. cross(pole - b, cb) bends it the anatomical way (checked: the pinned twists below
-// vanish, anim tests pass); the clips baked with it (clipbake uses the same IK) need a re-bake.
-constexpr const char* kClipTwist =
-    "baked in: both thighs turned 180 degrees about their long axis (kneecaps up), undone at the feet, "
-    "by clipbake's two-bone IK on the straight planted legs";
-constexpr const char* kPinTwist =
-    "contact pinning's two-bone IK (anim::Character) turns the straight prone or side-lying leg 180 degrees";
 constexpr const char* kShoulder =
     "the arm reaching overhead turns the upper arm about 170 degrees against the clavicle bone: "
     "the shoulder band collapses (clip's shoulder twist or a shoulder blend band too wide)";
 constexpr KnownTear kKnownTears[] = {
-    {"front_plank", "correct", kClipTwist},
-    {"front_plank", "mistake_hip_pike", kClipTwist},
-    {"front_plank", "mistake_hip_sag", kPinTwist},
-    {"side_plank", "correct", kPinTwist},
-    {"side_plank", "mistake_hip_drop", kPinTwist},
-    {"side_plank", "mistake_trunk_rotation", kPinTwist},
     {"bird_dog", "correct", kShoulder},
     {"bird_dog", "mistake_hip_roll", kShoulder},
     {"bird_dog", "mistake_leg_too_high", kShoulder},

@@ -1,10 +1,13 @@
 // [SECTION] index
 //   frame     one 1280x720 frame of the body with shadows and highlighting, as the window draws it
-//             while a clip plays (a new pose every frame: shadow map redrawn), and paused (kept)
-//   variants  the same frame without shadows, without MSAA, at half resolution (640x360, what a
-//             lower-resolution view while the camera moves would cost), in x-ray, with a prop;
-//             the floor and backdrop alone (the baseline the others are divided by)
-//   overlays  3D overlays (angle arcs, lines) will add their draws in scene() below
+//             while a squat plays (a new pose every frame: shadow map redrawn) with its overlays
+//             (both knees' angle arcs and labels, the hip-knee-ankle line, the foot contacts),
+//             and paused (pose and shadow map kept)
+//   before    the same frame the way the renderer drew it before the static layer (backdrop and
+//             floor drawn every frame) and with two resolves (scene, then overlays), in the same
+//             run: the ratios in docs/PERFORMANCE.md divide by it
+//   variants  the frame without overlays, without shadows, without MSAA, at half resolution
+//             (640x360), in x-ray, with a prop; the floor and backdrop alone, drawn every frame
 //   pick      the muscle under one pixel
 //
 // Everything runs on Mesa's llvmpipe (software OpenGL) through a headless context. Each
@@ -15,17 +18,22 @@
 // on two idle cores the wall clock is at least half of it). Results: docs/PERFORMANCE.md.
 #include <benchmark/benchmark.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
 
 #include "anim/character.h"
 #include "asset/import.h"
 #include "core/muscle_regions.h"
+#include "form/body.h"
 #include "platform/window.h"
 #include "render/gl/context.h"
+#include "render/gl/overlay_renderer.h"
 #include "render/gl/prop_meshes.h"
 #include "render/gl/scene_renderer.h"
 #include "render/muscle_colors.h"
+#include "render/overlay_builder.h"
 
 namespace {
 namespace fs = std::filesystem;
@@ -35,7 +43,11 @@ using namespace formviz;
 struct Fixture {
   std::unique_ptr<platform::Window> window;
   std::optional<gl::SceneRenderer> renderer;
+  std::optional<gl::OverlayRenderer> overlays;
   asset::ImportedModel model;
+  asset::ImportedModel squat;  // the bodyweight squat's clips: the "correct" one plays
+  const anim::Clip* clip = nullptr;
+  std::optional<form::BodyRig> rig;
   std::optional<gl::SkinnedGpuMesh> mesh;
   gl::PaletteBuffer palette;
   std::vector<glm::vec4> highlight;
@@ -54,7 +66,13 @@ struct Fixture {
     window = std::move(platform::Window::create(desc)).value();
     const fs::path source(FORMVIZ_SOURCE_DIR);
     renderer = std::move(gl::SceneRenderer::create(source / "shaders")).value();
+    overlays = std::move(gl::OverlayRenderer::create(source / "shaders")).value();
     model = std::move(asset::importGltf(source / "models" / "male_175.gltf")).value();
+    squat = std::move(asset::importGltf(source / "animations" / "bodyweight_squat.gltf")).value();
+    for (const anim::Clip& c : squat.clips)
+      if (c.name() == "correct") clip = &c;
+    if (!clip) throw std::runtime_error("bodyweight_squat.gltf has no clip named correct");
+    rig = std::move(form::BodyRig::bind(model.skeleton)).value();
     mesh = std::move(gl::upload(model.meshes.front())).value();
     anim::Character character(model.skeleton);
     palette = gl::PaletteBuffer::create();
@@ -75,7 +93,28 @@ struct Fixture {
   }
 };
 
-enum Variant { kFull, kNoShadows, kNoMsaa, kXRay, kFloorOnly, kPaused, kHalfRes, kProps };
+enum Variant { kFull, kNoShadows, kNoMsaa, kXRay, kFloorOnly, kPaused, kHalfRes, kProps, kWindow, kWindowBefore };
+
+// The window's overlays on a squat: both knees' angles, the left hip-knee-ankle line, the
+// feet's contacts with the floor.
+render::OverlayPrimitives overlay(const Fixture& f, const anim::Character& character) {
+  using render::OverlayRequestKind, render::OverlayRequestSide;
+  static const render::OverlayRequest requests[] = {
+      {OverlayRequestKind::Angle, {"hip", "knee", "ankle"}, OverlayRequestSide::Both},
+      {OverlayRequestKind::Line, {"hip", "knee", "ankle"}, OverlayRequestSide::Left},
+      {OverlayRequestKind::Contacts, {}, OverlayRequestSide::Both},
+  };
+  render::OverlayPrimitives out;
+  for (const render::OverlayRequest& request : requests) {
+    render::OverlayBuildJob job;
+    job.rig = &*f.rig;
+    job.model = character.modelMatrices();
+    job.request = &request;
+    job.output = &out;
+    job.Run();
+  }
+  return out;
+}
 
 gl::Scene scene(Fixture& f, Variant variant) {
   gl::Scene s;
@@ -90,32 +129,46 @@ gl::Scene scene(Fixture& f, Variant variant) {
     if (variant != kNoShadows) s.shadowBounds = glm::vec4(0, 0.9f, 0, 1.0f);
   }
   if (variant == kProps) f.props.addTo(s);
-  // [SECTION] overlays: when the 3D overlays land (engine/render/overlay*), add the squat's
-  // knee-angle arc and alignment line to `s` here, so every frame variant pays for them.
   return s;
 }
 
 void BM_Frame(benchmark::State& state) {
   Fixture& f = Fixture::get();
   const auto variant = static_cast<Variant>(state.range(0));
+  const bool before = variant == kWindowBefore || variant == kFloorOnly;  // everything drawn every frame
+  const bool overlays = variant == kWindow || variant == kWindowBefore;
+  const bool playing = variant != kPaused && variant != kFloorOnly;
+  f.renderer->setStaticLayer(!before);
   const int width = variant == kHalfRes ? 640 : 1280, height = variant == kHalfRes ? 360 : 720;
   auto target = gl::RenderTarget::create(width, height, variant == kNoMsaa ? 1 : 4);
   render::OrbitCamera camera;
   camera.setPreset(render::ViewPreset::ThreeQuarter);
   camera.frame({0, 0.9f, 0}, 1.0f, 1280.0f / 720.0f);
   const gl::Scene s = scene(f, variant);
-  f.renderer->render(*target, camera, s);  // warm-up: shader compilation, first allocations
-  gl::finish();
   anim::Character character(f.model.skeleton);
+  character.setClip(f.squat.skeleton, *f.clip);
+  float time = f.clip->markerTime("bottom").value_or(0.0f);
+  character.evaluate(time);
+  f.palette.update(character.palette());
+  // One frame: the window's order (pose, scene, overlays); `before`, with the scene's own resolve.
+  auto frame = [&] {
+    if (playing) {
+      time = std::fmod(time + 1.0f / 60.0f, f.clip->duration());
+      character.evaluate(time);
+      f.palette.update(character.palette());
+    }
+    f.renderer->render(*target, camera, s, before || !overlays);
+    if (overlays) f.overlays->render(*target, camera, overlay(f, character));
+  };
+  frame();  // warm-up: shader compilation, first allocations, the static layer
+  gl::finish();
   for (auto _ : state) {
-    // A playing clip poses the figure anew every frame; paused, the pose stays.
-    if (variant != kPaused && variant != kFloorOnly) f.palette.update(character.palette());
-    f.renderer->render(*target, camera, s);
+    frame();
     gl::finish();
   }
 }
-BENCHMARK(BM_Frame)->Arg(kFloorOnly)->Arg(kFull)->Arg(kPaused)->Arg(kNoShadows)->Arg(kNoMsaa)->Arg(kHalfRes)
-    ->Arg(kXRay)->Arg(kProps)
+BENCHMARK(BM_Frame)->Arg(kFloorOnly)->Arg(kWindowBefore)->Arg(kWindow)->Arg(kFull)->Arg(kPaused)->Arg(kNoShadows)
+    ->Arg(kNoMsaa)->Arg(kHalfRes)->Arg(kXRay)->Arg(kProps)
     ->ArgName("variant")->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime()->MinTime(2.0);
 
 void BM_Pick(benchmark::State& state) {
@@ -124,6 +177,7 @@ void BM_Pick(benchmark::State& state) {
   camera.setPreset(render::ViewPreset::ThreeQuarter);
   camera.frame({0, 0.9f, 0}, 1.0f, 1280.0f / 720.0f);
   const gl::Scene s = scene(f, kFull);
+  f.renderer->setStaticLayer(true);
   for (auto _ : state) benchmark::DoNotOptimize(f.renderer->pickRegion(camera, {1280, 720}, {640, 400}, s));
 }
 BENCHMARK(BM_Pick)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime()->MinTime(2.0);

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <glm/gtc/matrix_transform.hpp>
+
 #include "gl/golden.h"
 #include "render/gl/scene_renderer.h"
 
@@ -66,6 +68,46 @@ TEST_F(SceneRenderGLTest, FigureStandsOnTheFloorUnderTheBackdrop) {
   // Some pixel in the figure's column near the floor is shaded by the contact shadow,
   // darker than the open floor beside it.
   EXPECT_LT(luminance(160 + 40, 200), luminance(300, 200) + 1.0);
+}
+
+// The static layer (backdrop and floor drawn once per camera, copied into every frame, the
+// floor's shading drawn over it) gives the picture of drawing everything: also on the next frame
+// after the figure moved (layer reused, shadows and contact shade follow), in a mirrored view,
+// and with a thin mat lying on the floor (which the floor's shading must leave alone).
+TEST_F(SceneRenderGLTest, StaticLayerDrawsThePictureOfDrawingEverything) {
+  auto renderer = gl::SceneRenderer::create(fs::path(FORMVIZ_SOURCE_DIR) / "shaders");
+  ASSERT_TRUE(renderer) << renderer.error().message;
+  auto target = gl::RenderTarget::create(320, 240, 4);
+  ASSERT_TRUE(target) << target.error().message;
+  render::OrbitCamera camera;
+  camera.setPreset(render::ViewPreset::ThreeQuarter);
+  const gl::TestObject object = gl::makeTestObject();
+  const gl::GpuMesh mat = gl::upload(render::makeRoundedBox(glm::vec3(0.6f, 0.008f, 1.0f), 0.003f, 2));
+  for (const bool mirrored : {false, true}) {
+    gl::Scene first;
+    object.addTo(first);
+    first.mirrored = mirrored;
+    gl::Scene moved = first;
+    const glm::mat4 shift = glm::translate(glm::mat4(1.0f), glm::vec3(0.5f, 0.0f, 0.3f));
+    for (gl::MeshDraw& draw : moved.meshes) draw.model = shift * draw.model;
+    moved.meshes.push_back({&mat, glm::translate(glm::mat4(1.0f), glm::vec3(-0.5f, 0.004f, 0.2f)), glm::vec3(0.25f, 0.3f, 0.4f)});
+    moved.contactShadow += glm::vec4(0.5f, 0.3f, 0.0f, 0.0f);
+    moved.shadowBounds += glm::vec4(0.5f, 0.0f, 0.3f, 0.0f);
+
+    renderer->setStaticLayer(false);
+    renderer->render(*target, camera, moved);
+    const render::Image drawn = target->readPixels();
+    renderer->setStaticLayer(true);
+    renderer->render(*target, camera, first);
+    renderer->render(*target, camera, moved);
+    const render::Image layered = target->readPixels();
+    const render::ImageComparison comparison = render::compareImages(layered, drawn, 2);
+    EXPECT_LT(comparison.differingFraction, 0.001) << "mirrored " << mirrored;
+    EXPECT_LE(comparison.maxChannelDelta, 6) << "mirrored " << mirrored;
+    // And the layer did not keep the first frame's floor shading: the figure's old place differs.
+    renderer->render(*target, camera, first);
+    EXPECT_GT(render::compareImages(target->readPixels(), layered, 2).differingFraction, 0.01);
+  }
 }
 
 TEST_F(SceneRenderGLTest, GridCanBeTurnedOff) {

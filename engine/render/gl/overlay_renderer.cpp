@@ -192,7 +192,10 @@ Result<OverlayRenderer> OverlayRenderer::create(const std::filesystem::path& sha
 
 void OverlayRenderer::render(const RenderTarget& target, const render::OrbitCamera& camera,
                              const render::OverlayPrimitives& overlay, const glm::mat4& model, bool mirrored) {
-  if (overlay.empty()) return;
+  if (overlay.empty()) {
+    target.resolve();  // the caller may have left it to us (SceneRenderer::render, resolve false)
+    return;
+  }
   const glm::vec2 size(target.width(), target.height());
   // Never below 0.8: smaller labels and lines stop being readable on small views.
   const float scale = std::clamp(size.y / kReferenceHeight, 0.8f, 4.0f);

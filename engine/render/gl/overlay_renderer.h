@@ -34,7 +34,8 @@ class OverlayRenderer {
   static Result<OverlayRenderer> create(const std::filesystem::path& shaderDir, std::filesystem::path font = {});
 
   // Draws `overlay` into `target`, which holds the scene drawn with the same camera (its depth
-  // buffer is used), then resolves the target again. `model` maps the primitives' space to the
+  // buffer is used), then resolves the target (also with nothing to draw), so the scene can be
+  // drawn without its own resolve (SceneRenderer::render, resolve false): one resolve a frame. `model` maps the primitives' space to the
   // world (the figure's model matrix); `mirrored` as gl::Scene::mirrored (text stays readable).
   void render(const RenderTarget& target, const render::OrbitCamera& camera, const render::OverlayPrimitives& overlay,
               const glm::mat4& model = glm::mat4(1.0f), bool mirrored = false);

@@ -129,6 +129,16 @@ void RenderTarget::resolve() const {
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
+bool RenderTarget::copySamplesFrom(const RenderTarget& source) const {
+  if (source.width_ != width_ || source.height_ != height_ || source.samples_ != samples_) return false;
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, source.msaaFramebuffer_.id());
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, msaaFramebuffer_.id());
+  glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT,
+                    GL_NEAREST);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  return true;
+}
+
 render::Image RenderTarget::readPixels() const {
   render::Image image(width_, height_);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, resolvedFramebuffer_.id());

@@ -68,6 +68,10 @@ class RenderTarget {
   void bind() const;
   // Resolves the multisampled image into colorTexture().
   void resolve() const;
+  // Copies `source`'s multisampled colour, depth and stencil samples into this target's (same size and
+  // sample count, else false and nothing copied). On llvmpipe a straight copy of the sample
+  // memory: much cheaper than drawing what `source` holds again.
+  bool copySamplesFrom(const RenderTarget& source) const;
   // Reads the resolved image back, top row first. Call after resolve().
   render::Image readPixels() const;
   // One resolved pixel (top-left origin), RGBA. Call after resolve().

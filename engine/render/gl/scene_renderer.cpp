@@ -228,7 +228,95 @@ void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightVi
   glEnable(GL_DEPTH_TEST);
 }
 
-void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera& camera, const Scene& scene) {
+// The backdrop's colours (sRGB): the horizon behind the floor's far edge, the sky above.
+constexpr glm::vec3 kHorizon(0.905f, 0.918f, 0.930f);
+constexpr glm::vec3 kSky(0.780f, 0.812f, 0.847f);
+
+void SceneRenderer::setStaticLayer(bool enabled) {
+  staticLayerEnabled_ = enabled;
+  if (!enabled) {
+    staticLayer_.reset();
+    staticLayerKey_.clear();
+  }
+}
+
+void SceneRenderer::setGround(const ShaderProgram& program, const glm::mat4& viewProjection, const glm::vec3& eye,
+                              const glm::vec2& viewportSize, const glm::vec4& inner, const glm::vec4& contactShadow) const {
+  program.use();
+  program.set("uTopColor", kSky);
+  program.set("uBottomColor", kHorizon);
+  program.set("uViewportSize", viewportSize);
+  program.set("uViewProjection", viewProjection);
+  program.set("uInner", inner);
+  program.set("uHalfSize", kFloorHalfSize);
+  program.set("uEye", eye);
+  program.set("uGroundColor", glm::vec3(0.945f, 0.945f, 0.940f));
+  program.set("uLineColor", glm::vec3(0.70f, 0.72f, 0.75f));
+  program.set("uContactShadow", contactShadow);
+}
+
+void SceneRenderer::drawBackdrop(const glm::vec2& viewportSize) {
+  glDepthMask(GL_FALSE);
+  background_.use();
+  background_.set("uTopColor", kSky);
+  background_.set("uBottomColor", kHorizon);
+  background_.set("uViewportSize", viewportSize);
+  glBindVertexArray(emptyVertexArray_.id());
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  glBindVertexArray(0);
+  glDepthMask(GL_TRUE);
+}
+
+bool SceneRenderer::copyStaticLayer(const RenderTarget& target, const glm::mat4& viewProjection, const glm::vec3& eye,
+                                    bool grid) {
+  std::vector<std::uint32_t> key{std::uint32_t(target.width()), std::uint32_t(target.height()),
+                                 std::uint32_t(target.samples()), std::uint32_t(grid)};
+  auto addFloats = [&](const float* values, int count) {
+    for (int i = 0; i < count; ++i) {
+      std::uint32_t bits = 0;
+      std::memcpy(&bits, &values[i], sizeof bits);
+      key.push_back(bits);
+    }
+  };
+  addFloats(&viewProjection[0][0], 16);
+  addFloats(&eye[0], 3);
+  if (key != staticLayerKey_) {
+    if (!staticLayer_ || staticLayer_->width() != target.width() || staticLayer_->height() != target.height() ||
+        staticLayer_->samples() != target.samples()) {
+      staticLayer_.reset();
+      auto layer = RenderTarget::create(target.width(), target.height(), target.samples());
+      if (!layer || layer->samples() != target.samples()) return false;
+      staticLayer_ = std::move(layer).value();
+    }
+    const ShaderProgram* program = ground(false, grid);
+    if (!program) return false;
+    staticLayerKey_.clear();
+    staticLayer_->bind();
+    glDisable(GL_BLEND);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LEQUAL);
+    glDepthMask(GL_TRUE);
+    glClearColor(kHorizon.x, kHorizon.y, kHorizon.z, 1.0f);
+    glClearStencil(0);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    const glm::vec2 viewportSize(target.width(), target.height());
+    // The whole floor without shading (contact shade, shadows): the 3x3 quads around any inner
+    // square. Stencil 1 marks its pixels for the per-frame shading.
+    glEnable(GL_STENCIL_TEST);
+    glStencilFunc(GL_ALWAYS, 1, 0xff);
+    glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
+    setGround(*program, viewProjection, eye, viewportSize, glm::vec4(-1, -1, 1, 1), glm::vec4(0.0f));
+    floorInner_.draw();
+    floorOuter_.draw();
+    glDisable(GL_STENCIL_TEST);
+    drawBackdrop(viewportSize);
+    staticLayerKey_ = std::move(key);
+  }
+  return target.copySamplesFrom(*staticLayer_);
+}
+
+void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera& camera, const Scene& scene, bool resolve) {
   const bool shadows = scene.shadowBounds.w > 0.0f;
   const glm::mat4 lightViewProjection =
       shadows ? render::shadowViewProjection(render::kKeyLightDirection, glm::vec3(scene.shadowBounds), scene.shadowBounds.w)
@@ -238,25 +326,34 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   shadowMap_.bindTexture(kShadowUnit);
   floorShadow_.bindTexture(kFloorShadowUnit);
 
-  target.bind();
   const float aspect = static_cast<float>(target.width()) / static_cast<float>(target.height());
   const glm::mat4 viewProjection = mirror(scene) * camera.projection(aspect) * camera.view();
-  // A mirrored view reverses every triangle's winding.
-  glFrontFace(scene.mirrored ? GL_CW : GL_CCW);
   const glm::vec3 eye = camera.eye();
-  const glm::vec3 horizon(0.905f, 0.918f, 0.930f);
-  const glm::vec3 sky(0.780f, 0.812f, 0.847f);
   const glm::vec2 viewportSize(target.width(), target.height());
 
+  // The backdrop and floor copied from the static layer (with their depth, so the figure is
+  // hidden where the floor is in front of it), or cleared and drawn after the figure.
+  const bool layered = staticLayerEnabled_ && copyStaticLayer(target, viewProjection, eye, scene.showGrid);
+  target.bind();
+  // A mirrored view reverses every triangle's winding.
+  glFrontFace(scene.mirrored ? GL_CW : GL_CCW);
   glDisable(GL_BLEND);
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LEQUAL);
   glDepthMask(GL_TRUE);
-  glClearColor(horizon.x, horizon.y, horizon.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  if (!layered) {
+    glClearColor(kHorizon.x, kHorizon.y, kHorizon.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  }
 
   // The figure and meshes first, so the floor and backdrop behind them fail the depth test
-  // before their shaders run.
+  // before their shaders run. Over the static layer, they clear the floor's stencil mark
+  // where they are in front of it.
+  if (layered) {
+    glEnable(GL_STENCIL_TEST);
+    glStencilFunc(GL_ALWAYS, 0, 0xff);
+    glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
+  }
   glEnable(GL_CULL_FACE);
   glCullFace(GL_BACK);
   if (const ShaderProgram* program = scene.meshes.empty() ? nullptr : mesh(shadows)) {
@@ -294,37 +391,55 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
     setFigure(*program, draw);
     draw.mesh->draw();
   }
-
-  // The floor: the shadowed variant (one fetch of the floor shadow texture) only on the
-  // inner quad the shadow can reach.
   glDisable(GL_CULL_FACE);
-  for (const bool innerQuad : {true, false}) {
-    const ShaderProgram* program = ground(shadows && innerQuad, scene.showGrid);
-    if (!program) continue;
-    program->use();
-    program->set("uTopColor", sky);
-    program->set("uBottomColor", horizon);
-    program->set("uViewportSize", viewportSize);
-    program->set("uViewProjection", viewProjection);
-    program->set("uInner", inner);
-    program->set("uHalfSize", kFloorHalfSize);
-    program->set("uEye", eye);
-    program->set("uGroundColor", glm::vec3(0.945f, 0.945f, 0.940f));
-    program->set("uLineColor", glm::vec3(0.70f, 0.72f, 0.75f));
-    program->set("uContactShadow", scene.contactShadow);
-    (innerQuad ? floorInner_ : floorOuter_).draw();
-  }
 
-  // Backdrop last, at the far plane: only pixels nothing covered run its shader.
-  glDepthMask(GL_FALSE);
-  background_.use();
-  background_.set("uTopColor", sky);
-  background_.set("uBottomColor", horizon);
-  background_.set("uViewportSize", viewportSize);
-  glBindVertexArray(emptyVertexArray_.id());
-  glDrawArrays(GL_TRIANGLES, 0, 3);
-  glBindVertexArray(0);
-  glDepthMask(GL_TRUE);
+  if (layered) {
+    // The floor's shading of this frame on one quad holding the shadow's reach and the contact
+    // shade's circle, multiplied into the layer's floor where its stencil mark is left (the
+    // floor seen, not what stands on it). The stencil, not the depth test: the quad's depth is
+    // the floor's only up to rounding, and a mat lies a few millimetres above the floor.
+    const glm::vec2 c(scene.contactShadow), r(scene.contactShadow.z);
+    const bool contact = scene.contactShadow.w > 0.0f && scene.contactShadow.z > 0.0f;
+    glm::vec4 rect = shadows ? inner : glm::vec4(c - r, c + r);
+    if (contact) rect = glm::vec4(glm::min(glm::vec2(rect), c - r), glm::max(glm::vec2(rect.z, rect.w), c + r));
+    const float limit = kFloorHalfSize - 0.01f;
+    rect = glm::clamp(rect, -limit, limit);
+    const ShaderProgram* program =
+        shadows || contact ? variant(floorShade_[std::size_t(shadows)], "ground.vert", "floor_shade.frag",
+                                     fmt::format("#define FV_SHADOWS {}\n", int(shadows)), true)
+                           : nullptr;
+    if (program && rect.z > rect.x && rect.w > rect.y) {
+      program->use();
+      program->set("uViewProjection", viewProjection);
+      program->set("uInner", rect);
+      program->set("uHalfSize", kFloorHalfSize);
+      program->set("uShadowRect", inner);
+      program->set("uEye", eye);
+      program->set("uContactShadow", contact ? scene.contactShadow : glm::vec4(0.0f));
+      glEnable(GL_BLEND);
+      glBlendFunc(GL_ZERO, GL_SRC_COLOR);
+      glDepthMask(GL_FALSE);
+      glDisable(GL_DEPTH_TEST);
+      glStencilFunc(GL_EQUAL, 1, 0xff);
+      glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
+      floorInner_.draw();
+      glEnable(GL_DEPTH_TEST);
+      glDepthMask(GL_TRUE);
+      glDisable(GL_BLEND);
+    }
+    glDisable(GL_STENCIL_TEST);
+  } else {
+    // The floor: the shadowed variant (one fetch of the floor shadow texture) only on the
+    // inner quad the shadow can reach.
+    for (const bool innerQuad : {true, false}) {
+      const ShaderProgram* program = ground(shadows && innerQuad, scene.showGrid);
+      if (!program) continue;
+      setGround(*program, viewProjection, eye, viewportSize, inner, scene.contactShadow);
+      (innerQuad ? floorInner_ : floorOuter_).draw();
+    }
+    // Backdrop last, at the far plane: only pixels nothing covered run its shader.
+    drawBackdrop(viewportSize);
+  }
 
   // X-ray figures after the backdrop, which they show through: the muscles first, both
   // faces, so those on the far side show too; then the skin blended over them without
@@ -351,7 +466,7 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   glDisable(GL_CULL_FACE);
   glFrontFace(GL_CCW);
   glUseProgram(0);
-  target.resolve();
+  if (resolve) target.resolve();
 }
 
 int SceneRenderer::pickRegion(const render::OrbitCamera& camera, glm::ivec2 viewport, glm::vec2 pixel,

@@ -55,8 +55,17 @@ class SceneRenderer {
   static Result<SceneRenderer> create(const std::filesystem::path& shaderDir);
 
   // Draws the key light's shadow map, then clears `target`, draws `scene` seen by
-  // `camera` and resolves the target.
-  void render(const RenderTarget& target, const render::OrbitCamera& camera, const Scene& scene);
+  // `camera` and resolves the target (`resolve` false: left for the caller, who draws more
+  // into it first, e.g. OverlayRenderer, which resolves: one resolve a frame, not two).
+  void render(const RenderTarget& target, const render::OrbitCamera& camera, const Scene& scene, bool resolve = true);
+
+  // The static layer (on by default): the backdrop and the floor with its grid depend only on
+  // the camera and the target, so they are drawn once into a layer of the target's size and
+  // copied into each frame's target (colour, depth and stencil samples), and only the contact shade and
+  // the key light's shadow are drawn on the floor per frame. It pays from the second frame with
+  // the same camera (a playing clip, the window); off, every frame draws everything (a one-off
+  // picture saves the layer's memory and one copy). The picture is the same either way.
+  void setStaticLayer(bool enabled);
 
   // The muscle region under `pixel` (top-left origin) in a `viewport`-sized view of the
   // scene's figures, exact on the posed mesh: the region id, 0 for skin outside any
@@ -75,6 +84,14 @@ class SceneRenderer {
   // Renders the key light's shadow map, and from it the floor shadow texture over
   // `floorRect` (x0, z0, x1, z1), unless they already hold this scene's casters.
   void updateShadowMap(const Scene& scene, const glm::mat4& lightViewProjection, const glm::vec4& floorRect);
+  // The floor's uniforms (ground.vert/.frag) for a view.
+  void setGround(const ShaderProgram& program, const glm::mat4& viewProjection, const glm::vec3& eye,
+                 const glm::vec2& viewportSize, const glm::vec4& inner, const glm::vec4& contactShadow) const;
+  // The backdrop, at the far plane, where nothing drew yet.
+  void drawBackdrop(const glm::vec2& viewportSize);
+  // Copies the static layer for this view into `target`, drawing it first if the camera, the
+  // target's size or the grid changed. False (nothing copied) if the layer cannot be made.
+  bool copyStaticLayer(const RenderTarget& target, const glm::mat4& viewProjection, const glm::vec3& eye, bool grid);
 
   std::filesystem::path shaderDir_;
   ShaderProgram background_;
@@ -92,6 +109,10 @@ class SceneRenderer {
   GpuMesh floorInner_;  // the floor's inner quad (where shadows fall) and the 8 around it
   GpuMesh floorOuter_;
   VertexArray emptyVertexArray_;  // core profile needs a bound VAO even for gl_VertexID draws
+  bool staticLayerEnabled_ = true;
+  std::optional<RenderTarget> staticLayer_;      // backdrop + floor + grid, colour and depth
+  std::vector<std::uint32_t> staticLayerKey_;    // the view it was drawn for (empty: none)
+  std::array<std::optional<ShaderProgram>, 2> floorShade_;  // [shadows]: floor_shade.frag
 };
 
 // A stand-in figure until the body model lands: a clay-coloured capsule of a standing

@@ -611,8 +611,10 @@ ExitCode runGui(const CommandLine& cmd) {
           shown.pan(0.0f, 0.11f);
           shown.zoom(1.15f);
         }
-        renderer->render(*viewport, shown, scene);
-        if ((showOverlay || stepping) && overlayRenderer && rig && character && figureGpu) {
+        // With overlays, they resolve the view: one resolve a frame.
+        const bool overlays = (showOverlay || stepping) && overlayRenderer && rig && character && figureGpu;
+        renderer->render(*viewport, shown, scene, !overlays);
+        if (overlays) {
           const std::vector<render::OverlayRequest> requests = windowOverlay(exercise, cue);
           overlayRenderer->render(*viewport, shown, buildOverlay(*rig, character->modelMatrices(), requests),
                                   glm::mat4(glm::mat3(figureGpu->metresPerUnit)), mirrored);

@@ -139,6 +139,7 @@ void BM_Frame(benchmark::State& state) {
   const bool overlays = variant == kWindow || variant == kWindowBefore;
   const bool playing = variant != kPaused && variant != kFloorOnly;
   f.renderer->setStaticLayer(!before);
+  f.renderer->setSimplifiedShadowCasters(!before);
   const int width = variant == kHalfRes ? 640 : 1280, height = variant == kHalfRes ? 360 : 720;
   auto target = gl::RenderTarget::create(width, height, variant == kNoMsaa ? 1 : 4);
   render::OrbitCamera camera;
@@ -166,6 +167,8 @@ void BM_Frame(benchmark::State& state) {
     frame();
     gl::finish();
   }
+  state.counters["triangles"] = double(f.mesh->indexCount() / 3);
+  state.counters["caster_triangles"] = double(before ? f.mesh->indexCount() / 3 : f.mesh->shadowIndexCount() / 3);
 }
 BENCHMARK(BM_Frame)->Arg(kFloorOnly)->Arg(kWindowBefore)->Arg(kWindow)->Arg(kFull)->Arg(kPaused)->Arg(kNoShadows)
     ->Arg(kNoMsaa)->Arg(kHalfRes)->Arg(kXRay)->Arg(kProps)

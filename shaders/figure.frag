@@ -15,6 +15,9 @@ in vec3 vWorld;
 in vec3 vNormal;
 flat in int vRegion;
 in float vRegionWeight;
+#if FV_SHADOWS
+in vec3 vShadowCoord;   // figure.vert: the key light's shadow map coordinates
+#endif
 
 uniform vec3 uEye;
 uniform vec3 uSkinColor;                                // linear
@@ -22,13 +25,21 @@ uniform int uShowRegions;                               // 0: plain figure, 1: r
 uniform vec4 uRegionColors[FV_MAX_MUSCLE_REGIONS];      // linear rgb + strength in [0, 1], per region id
 out vec4 fragColor;
 
+float keyVisibility() {
+#if FV_SHADOWS
+  return keyLightVisibilityAt(vShadowCoord);
+#else
+  return 1.0;
+#endif
+}
+
 void main() {
   vec3 n = normalize(vNormal);
   if (!gl_FrontFacing) n = -n;
   vec3 v = normalize(uEye - vWorld);
 #if FV_FIGURE_PASS == 2
   // The shell is plain skin: no region lookup.
-  vec3 color = toSrgb(studioLight(uSkinColor, n, v, keyLightVisibility(vWorld, n)));
+  vec3 color = toSrgb(studioLight(uSkinColor, n, v, keyVisibility()));
   float facing = max(dot(n, v), 0.0);
   fragColor = vec4(color, mix(0.75, 0.18, facing));
 #else
@@ -42,7 +53,7 @@ void main() {
   fragColor = vec4(toSrgb(lit), 1.0);
 #else
   vec3 albedo = mix(uSkinColor, region.rgb, tint);
-  fragColor = vec4(toSrgb(studioLight(albedo, n, v, keyLightVisibility(vWorld, n))), 1.0);
+  fragColor = vec4(toSrgb(studioLight(albedo, n, v, keyVisibility())), 1.0);
 #endif
 #endif
 }

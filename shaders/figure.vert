@@ -1,6 +1,12 @@
 #version 330 core
 // Skinned figure: linear blend skinning, muscle region passed on to the fragment shader.
 #include "skinning.glsl"
+// FV_SHADOWS (as for figure.frag; default 0, e.g. for picking): pass on the point's place in
+// the key light's shadow map, computed here once per vertex instead of once per pixel.
+#ifndef FV_SHADOWS
+#define FV_SHADOWS 0
+#endif
+#include "lighting.glsl"
 
 layout(location = FV_ATTRIB_POSITION) in vec3 aPosition;
 layout(location = FV_ATTRIB_NORMAL) in vec3 aNormal;
@@ -15,6 +21,9 @@ out vec3 vWorld;
 out vec3 vNormal;
 flat out int vRegion;
 out float vRegionWeight;
+#if FV_SHADOWS
+out vec3 vShadowCoord;
+#endif
 
 void main() {
   mat4 skin = skinMatrix(aJoints, aWeights);
@@ -25,5 +34,8 @@ void main() {
   vNormal = mat3(uModel) * (mat3(skin) * aNormal);
   vRegion = int(aRegion.x + 0.5);
   vRegionWeight = aRegion.y;
+#if FV_SHADOWS
+  vShadowCoord = keyLightCoord(world.xyz, normalize(vNormal));
+#endif
   gl_Position = uViewProjection * world;
 }

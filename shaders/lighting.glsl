@@ -18,17 +18,22 @@ uniform mat4 uLightViewProjection;
 
 vec3 toSrgb(vec3 linear) { return pow(clamp(linear, 0.0, 1.0), vec3(1.0 / 2.2)); }
 
-// How much of the key light reaches `world` (1 lit, 0 in shadow): four hardware-filtered
-// comparisons (each one a bilinear 2x2 test) 1.5 texels of the 1024 map apart give a soft
-// edge at a cost Mesa's software renderer can afford. The sample point moves a little along
-// the normal and toward the light so a surface does not shadow itself ("acne").
-float keyLightVisibility(vec3 world, vec3 n) {
-#if !FV_SHADOWS
-  return 1.0;
-#else
+#if FV_SHADOWS
+// Where `world`, on a surface with unit normal `n`, lies in the key light's shadow map: xy the
+// texture coordinates, z the depth to compare. The point moves a little along the normal and
+// toward the light so a surface does not shadow itself ("acne"). The light's projection is
+// orthographic, so this is linear in `world`: the figure computes it per vertex and lets the
+// rasterizer interpolate it (llvmpipe then pays for it per vertex, not per pixel).
+vec3 keyLightCoord(vec3 world, vec3 n) {
   float slope = 1.0 - max(dot(n, uKeyLightDir), 0.0);
   vec4 clip = uLightViewProjection * vec4(world + n * (0.006 + 0.012 * slope) + uKeyLightDir * 0.004, 1.0);
-  vec3 p = clip.xyz / clip.w * 0.5 + 0.5;
+  return clip.xyz / clip.w * 0.5 + 0.5;
+}
+
+// How much of the key light reaches the shadow map point `p` (keyLightCoord; 1 lit, 0 in
+// shadow): four hardware-filtered comparisons (each one a bilinear 2x2 test) 1.5 texels of the
+// 1024 map apart give a soft edge at a cost Mesa's software renderer can afford.
+float keyLightVisibilityAt(vec3 p) {
   if (p.z > 1.0) return 1.0;
   vec2 texel = 1.0 / vec2(textureSize(uShadowMap, 0));
   float sum = texture(uShadowMap, vec3(p.xy + vec2(-0.75, -0.75) * texel, p.z))
@@ -36,6 +41,15 @@ float keyLightVisibility(vec3 world, vec3 n) {
             + texture(uShadowMap, vec3(p.xy + vec2(-0.75, 0.75) * texel, p.z))
             + texture(uShadowMap, vec3(p.xy + vec2(0.75, 0.75) * texel, p.z));
   return sum * 0.25;
+}
+#endif
+
+// How much of the key light reaches `world` on a surface with unit normal `n` (1 lit, 0 in shadow).
+float keyLightVisibility(vec3 world, vec3 n) {
+#if !FV_SHADOWS
+  return 1.0;
+#else
+  return keyLightVisibilityAt(keyLightCoord(world, n));
 #endif
 }
 

@@ -107,6 +107,57 @@ TEST_F(FigureGLTest, HighlightedRegionShowsWhereItsCentroidProjects) {
                                                   << expected.x << "," << expected.y;
 }
 
+// The shadow map is drawn from a simplified body (a quarter of the triangles, the same
+// vertices): the picture, self-shadows on the body and its shadow on the floor, stays that of
+// the full body's shadows. Squatting, so the thighs and arms shadow the body.
+TEST_F(FigureGLTest, SimplifiedShadowCasterCastsTheFullBodysShadows) {
+  auto mesh = gl::upload(model->meshes.front());
+  ASSERT_TRUE(mesh) << mesh.error().message;
+  EXPECT_GT(mesh->shadowIndexCount(), mesh->indexCount() / 6);
+  EXPECT_LT(mesh->shadowIndexCount(), mesh->indexCount() / 3);
+  EXPECT_EQ(mesh->shadowIndexCount() % 3, 0);
+
+  auto clips = asset::importGltf(fs::path(FORMVIZ_SOURCE_DIR) / "animations" / "bodyweight_squat.gltf");
+  ASSERT_TRUE(clips) << clips.error().message;
+  const anim::Clip* clip = nullptr;
+  for (const anim::Clip& c : clips->clips)
+    if (c.name() == "correct") clip = &c;
+  ASSERT_NE(clip, nullptr);
+  anim::Character character(model->skeleton);
+  character.setClip(clips->skeleton, *clip);
+  character.evaluate(clip->markerTime("bottom").value_or(0.0f));
+  gl::PaletteBuffer palette = gl::PaletteBuffer::create();
+  palette.update(character.palette());
+
+  auto renderer = gl::SceneRenderer::create(fs::path(FORMVIZ_SOURCE_DIR) / "shaders");
+  ASSERT_TRUE(renderer) << renderer.error().message;
+  auto target = gl::RenderTarget::create(480, 480, 4);
+  ASSERT_TRUE(target) << target.error().message;
+  render::OrbitCamera camera;
+  camera.setPreset(render::ViewPreset::ThreeQuarter);
+  camera.frame({0, 0.6f, 0}, 0.9f, 1.0f);
+  gl::Scene scene;
+  gl::FigureDraw draw;
+  draw.mesh = &*mesh;
+  draw.palette = &palette;
+  scene.figures.push_back(draw);
+  scene.shadowBounds = glm::vec4(0, 0.6f, 0, 1.0f);
+  renderer->setSimplifiedShadowCasters(false);
+  renderer->render(*target, camera, scene);
+  const render::Image full = target->readPixels();
+  gl::Scene unshadowed = scene;
+  unshadowed.shadowBounds = glm::vec4(0.0f);
+  renderer->render(*target, camera, unshadowed);
+  const render::Image noShadows = target->readPixels();
+  renderer->setSimplifiedShadowCasters(true);
+  renderer->render(*target, camera, scene);
+  const render::Image simplified = target->readPixels();
+  const double shadowed = render::compareImages(full, noShadows, 8).differingFraction;
+  const double changed = render::compareImages(simplified, full, 8).differingFraction;  // 0.1%: 2% of them
+  EXPECT_GT(shadowed, 0.03) << "the scene should show shadows";  // 6% of the pixels
+  EXPECT_LT(changed, 0.05 * shadowed) << "the simplified caster's shadows should be the full body's";
+}
+
 TEST_F(FigureGLTest, LeftOnlyHighlightLightsOnlyTheLeftLeg) {
   // The figure's left is +X: on the right half of a front view.
   const Picture picture = renderBody(render::ViewPreset::Front,

@@ -184,6 +184,7 @@ void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightVi
   for (const FigureDraw& draw : scene.figures) {
     key.push_back(reinterpret_cast<std::uintptr_t>(draw.mesh));
     key.push_back(std::uint64_t(draw.mesh->indexCount()));
+    key.push_back(std::uint64_t(simplifiedShadowCasters_));
     key.push_back(draw.palette->version());
     addFloats(&draw.model[0][0], 16);
   }
@@ -210,7 +211,8 @@ void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightVi
   for (const FigureDraw& draw : scene.figures) {
     shadowFigure_.set("uModel", draw.model);
     draw.palette->bind();
-    draw.mesh->draw();
+    if (simplifiedShadowCasters_) draw.mesh->drawShadowCaster();
+    else draw.mesh->draw();
   }
 
   // The floor's share, filtered once into the floor shadow texture.
@@ -239,6 +241,8 @@ void SceneRenderer::setStaticLayer(bool enabled) {
     staticLayerKey_.clear();
   }
 }
+
+void SceneRenderer::setSimplifiedShadowCasters(bool enabled) { simplifiedShadowCasters_ = enabled; }
 
 void SceneRenderer::setGround(const ShaderProgram& program, const glm::mat4& viewProjection, const glm::vec3& eye,
                               const glm::vec2& viewportSize, const glm::vec4& inner, const glm::vec4& contactShadow) const {

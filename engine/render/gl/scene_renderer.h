@@ -66,6 +66,10 @@ class SceneRenderer {
   // the same camera (a playing clip, the window); off, every frame draws everything (a one-off
   // picture saves the layer's memory and one copy). The picture is the same either way.
   void setStaticLayer(bool enabled);
+  // Figures cast their shadow map with their simplified caster (SkinnedGpuMesh::drawShadowCaster,
+  // on by default; a quarter of the triangles, the same shadows within the lookups' blur); off,
+  // with the full mesh.
+  void setSimplifiedShadowCasters(bool enabled);
 
   // The muscle region under `pixel` (top-left origin) in a `viewport`-sized view of the
   // scene's figures, exact on the posed mesh: the region id, 0 for skin outside any
@@ -110,6 +114,7 @@ class SceneRenderer {
   GpuMesh floorOuter_;
   VertexArray emptyVertexArray_;  // core profile needs a bound VAO even for gl_VertexID draws
   bool staticLayerEnabled_ = true;
+  bool simplifiedShadowCasters_ = true;
   std::optional<RenderTarget> staticLayer_;      // backdrop + floor + grid, colour and depth
   std::vector<std::uint32_t> staticLayerKey_;    // the view it was drawn for (empty: none)
   std::array<std::optional<ShaderProgram>, 2> floorShade_;  // [shadows]: floor_shade.frag

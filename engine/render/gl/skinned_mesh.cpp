@@ -6,11 +6,28 @@
 
 #include <glad/gl.h>
 #include <fmt/format.h>
+#include <meshoptimizer.h>
 
 #include "render/shader_source.h"
 
 namespace formviz::gl {
 namespace {
+
+// The shadow caster's indices over the same vertices: `indices` simplified to about a quarter
+// (kept where that would move the surface more than kShadowLodError of the mesh's size).
+// Vertices at one position (seams of normals or regions) count as one, so seams do not hold
+// the simplification back; they share their skinning, so any of them does.
+constexpr float kShadowLodError = 0.0012f;  // of the mesh's extent: ~2 mm on a 1.8 m figure
+std::vector<std::uint32_t> shadowCasterIndices(const asset::MeshData& mesh) {
+  const std::size_t n = mesh.positions.size();
+  std::vector<std::uint32_t> welded(mesh.indices.size());
+  meshopt_generateShadowIndexBuffer(welded.data(), mesh.indices.data(), mesh.indices.size(), &mesh.positions[0].x, n,
+                                    sizeof(glm::vec3), sizeof(glm::vec3));
+  std::vector<std::uint32_t> lod(mesh.indices.size());
+  lod.resize(meshopt_simplify(lod.data(), welded.data(), welded.size(), &mesh.positions[0].x, n, sizeof(glm::vec3),
+                              mesh.indices.size() / 4 / 3 * 3, kShadowLodError));
+  return lod;
+}
 
 // Interleaved vertex, 56 bytes.
 struct SkinnedVertex {
@@ -44,7 +61,13 @@ Result<SkinnedGpuMesh> upload(const asset::MeshData& mesh) {
   SkinnedGpuMesh gpu;
   gpu.vertexArray_ = createVertexArray();
   gpu.vertices_ = createBuffer(GL_ARRAY_BUFFER, vertices.data(), vertices.size() * sizeof(SkinnedVertex));
-  gpu.indices_ = createBuffer(GL_ELEMENT_ARRAY_BUFFER, mesh.indices.data(), mesh.indices.size() * sizeof(std::uint32_t));
+  std::vector<std::uint32_t> indices = mesh.indices;
+  if (n > 0 && !mesh.indices.empty()) {
+    const std::vector<std::uint32_t> caster = shadowCasterIndices(mesh);
+    indices.insert(indices.end(), caster.begin(), caster.end());
+    gpu.shadowIndexCount_ = static_cast<int>(caster.size());
+  }
+  gpu.indices_ = createBuffer(GL_ELEMENT_ARRAY_BUFFER, indices.data(), indices.size() * sizeof(std::uint32_t));
   const GLsizei stride = sizeof(SkinnedVertex);
   auto offset = [](std::size_t bytes) { return reinterpret_cast<const void*>(bytes); };
   glEnableVertexAttribArray(render::kAttribPosition);
@@ -63,6 +86,14 @@ Result<SkinnedGpuMesh> upload(const asset::MeshData& mesh) {
 }
 
 void SkinnedGpuMesh::draw() const { drawTriangles(vertexArray_, indexCount_); }
+
+void SkinnedGpuMesh::drawShadowCaster() const {
+  if (shadowIndexCount_ == 0) return draw();
+  glBindVertexArray(vertexArray_.id());
+  glDrawElements(GL_TRIANGLES, shadowIndexCount_, GL_UNSIGNED_INT,
+                 reinterpret_cast<const void*>(std::size_t(indexCount_) * sizeof(std::uint32_t)));
+  glBindVertexArray(0);
+}
 
 PaletteBuffer PaletteBuffer::create() {
   PaletteBuffer palette;

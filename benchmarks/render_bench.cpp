@@ -6,6 +6,8 @@
 //   before    the same frame the way the renderer drew it before the static layer (backdrop and
 //             floor drawn every frame) and with two resolves (scene, then overlays), in the same
 //             run: the ratios in docs/PERFORMANCE.md divide by it
+//   far       the window's frame with the camera farther (the figure about half the view's
+//             height), before and after: the frame changes fewer of the view's pixels
 //   variants  the frame without overlays, without shadows, without MSAA, at half resolution
 //             (640x360), in x-ray, with a prop; the floor and backdrop alone, drawn every frame
 //   pick      the muscle under one pixel
@@ -93,7 +95,7 @@ struct Fixture {
   }
 };
 
-enum Variant { kFull, kNoShadows, kNoMsaa, kXRay, kFloorOnly, kPaused, kHalfRes, kProps, kWindow, kWindowBefore };
+enum Variant { kFull, kNoShadows, kNoMsaa, kXRay, kFloorOnly, kPaused, kHalfRes, kProps, kWindow, kWindowBefore, kWindowFar, kWindowFarBefore };
 
 // The window's overlays on a squat: both knees' angles, the left hip-knee-ankle line, the
 // feet's contacts with the floor.
@@ -135,8 +137,9 @@ gl::Scene scene(Fixture& f, Variant variant) {
 void BM_Frame(benchmark::State& state) {
   Fixture& f = Fixture::get();
   const auto variant = static_cast<Variant>(state.range(0));
-  const bool before = variant == kWindowBefore || variant == kFloorOnly;  // everything drawn every frame
-  const bool overlays = variant == kWindow || variant == kWindowBefore;
+  // `before`: everything drawn every frame, the full body in the shadow map, two resolves.
+  const bool before = variant == kWindowBefore || variant == kWindowFarBefore || variant == kFloorOnly;
+  const bool overlays = variant == kWindow || variant == kWindowBefore || variant == kWindowFar || variant == kWindowFarBefore;
   const bool playing = variant != kPaused && variant != kFloorOnly;
   f.renderer->setStaticLayer(!before);
   f.renderer->setSimplifiedShadowCasters(!before);
@@ -145,6 +148,7 @@ void BM_Frame(benchmark::State& state) {
   render::OrbitCamera camera;
   camera.setPreset(render::ViewPreset::ThreeQuarter);
   camera.frame({0, 0.9f, 0}, 1.0f, 1280.0f / 720.0f);
+  if (variant == kWindowFar || variant == kWindowFarBefore) camera.zoom(1.8f);  // the figure about half the view's height
   const gl::Scene s = scene(f, variant);
   anim::Character character(f.model.skeleton);
   character.setClip(f.squat.skeleton, *f.clip);
@@ -170,7 +174,7 @@ void BM_Frame(benchmark::State& state) {
   state.counters["triangles"] = double(f.mesh->indexCount() / 3);
   state.counters["caster_triangles"] = double(before ? f.mesh->indexCount() / 3 : f.mesh->shadowIndexCount() / 3);
 }
-BENCHMARK(BM_Frame)->Arg(kFloorOnly)->Arg(kWindowBefore)->Arg(kWindow)->Arg(kFull)->Arg(kPaused)->Arg(kNoShadows)
+BENCHMARK(BM_Frame)->Arg(kFloorOnly)->Arg(kWindowBefore)->Arg(kWindow)->Arg(kWindowFarBefore)->Arg(kWindowFar)->Arg(kFull)->Arg(kPaused)->Arg(kNoShadows)
     ->Arg(kNoMsaa)->Arg(kHalfRes)->Arg(kXRay)->Arg(kProps)
     ->ArgName("variant")->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime()->MinTime(2.0);
 

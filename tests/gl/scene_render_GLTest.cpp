@@ -3,6 +3,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "gl/golden.h"
+#include "render/gl/overlay_renderer.h"
 #include "render/gl/scene_renderer.h"
 
 namespace formviz {
@@ -73,14 +74,18 @@ TEST_F(SceneRenderGLTest, FigureStandsOnTheFloorUnderTheBackdrop) {
 // The static layer (backdrop and floor drawn once per camera, copied into every frame, the
 // floor's shading drawn over it) gives the picture of drawing everything: also on the next frame
 // after the figure moved (layer reused, shadows and contact shade follow), in a mirrored view,
-// and with a thin mat lying on the floor (which the floor's shading must leave alone).
+// with a thin mat lying on the floor (which the floor's shading must leave alone), resolved
+// again, and with overlays reaching beyond the region the frame changed.
 TEST_F(SceneRenderGLTest, StaticLayerDrawsThePictureOfDrawingEverything) {
   auto renderer = gl::SceneRenderer::create(fs::path(FORMVIZ_SOURCE_DIR) / "shaders");
   ASSERT_TRUE(renderer) << renderer.error().message;
+  auto overlays = gl::OverlayRenderer::create(fs::path(FORMVIZ_SOURCE_DIR) / "shaders");
+  ASSERT_TRUE(overlays) << overlays.error().message;
   auto target = gl::RenderTarget::create(320, 240, 4);
   ASSERT_TRUE(target) << target.error().message;
   render::OrbitCamera camera;
   camera.setPreset(render::ViewPreset::ThreeQuarter);
+  camera.zoom(2.0f);  // farther: the figure, its shadow and so the region the frames change fill part of the view
   const gl::TestObject object = gl::makeTestObject();
   const gl::GpuMesh mat = gl::upload(render::makeRoundedBox(glm::vec3(0.6f, 0.008f, 1.0f), 0.003f, 2));
   for (const bool mirrored : {false, true}) {
@@ -104,6 +109,31 @@ TEST_F(SceneRenderGLTest, StaticLayerDrawsThePictureOfDrawingEverything) {
     const render::ImageComparison comparison = render::compareImages(layered, drawn, 2);
     EXPECT_LT(comparison.differingFraction, 0.001) << "mirrored " << mirrored;
     EXPECT_LE(comparison.maxChannelDelta, 6) << "mirrored " << mirrored;
+    // Resolved again (the frame's samples hold only the region it changed, the rest is the
+    // layer's): the same picture.
+    target->resolve();
+    EXPECT_EQ(render::compareImages(target->readPixels(), layered, 0).differingFraction, 0.0) << "mirrored " << mirrored;
+    // Overlays out to the view's corners (beyond the changed region), over both pictures.
+    render::OverlayPrimitives overlay;
+    render::OverlayLine line;
+    line.points = {{-30.0f, 0.0f, -30.0f}, {0.0f, 1.0f, 0.0f}, {3.0f, 0.0f, 3.0f}};
+    overlay.lines.push_back(line);
+    overlay.labels.push_back({{-2.5f, 2.5f, 0.0f}, "far", render::kOverlayMeasureColor});
+    renderer->setStaticLayer(false);
+    renderer->render(*target, camera, moved);
+    overlays->render(*target, camera, overlay, glm::mat4(1.0f), mirrored);
+    const render::Image drawnOverlay = target->readPixels();
+    gl::Scene gridless = first;
+    gridless.showGrid = false;
+    renderer->render(*target, camera, gridless);  // every sample drawn, a floor without a grid
+    renderer->setStaticLayer(true);
+    renderer->render(*target, camera, moved, false);
+    overlays->render(*target, camera, overlay, glm::mat4(1.0f), mirrored);
+    const render::Image layeredOverlay = target->readPixels();
+    EXPECT_GT(render::compareImages(drawnOverlay, drawn, 2).differingFraction, 0.01) << "the overlay should show";
+    const render::ImageComparison withOverlay = render::compareImages(layeredOverlay, drawnOverlay, 2);
+    EXPECT_LT(withOverlay.differingFraction, 0.001) << "mirrored " << mirrored;
+    EXPECT_LE(withOverlay.maxChannelDelta, 6) << "mirrored " << mirrored;
     // And the layer did not keep the first frame's floor shading: the figure's old place differs.
     renderer->render(*target, camera, first);
     EXPECT_GT(render::compareImages(target->readPixels(), layered, 2).differingFraction, 0.01);

@@ -208,6 +208,18 @@ void OverlayRenderer::render(const RenderTarget& target, const render::OrbitCame
   if (atlas_)
     for (const render::OverlayLabel& label : overlay.labels) addLabel(labels, label, project, *atlas_, scale, placed);
 
+  // Over a frame resolved only where it changed (RenderTarget::resolveOver), add the overlay's pixels.
+  if (!lines.empty() || !labels.empty()) {
+    glm::vec2 lo(size), hi(0.0f);
+    for (const std::vector<Vertex>* vertices : {&lines, &labels})
+      for (const Vertex& v : *vertices) {
+        const glm::vec2 pixel = (glm::vec2(v.ndc) * 0.5f + 0.5f) * size;
+        lo = glm::min(lo, pixel);
+        hi = glm::max(hi, pixel);
+      }
+    target.growResolveRegion(glm::ivec4(int(std::floor(lo.x)) - 1, int(std::floor(lo.y)) - 1, int(std::ceil(hi.x)) + 1,
+                                        int(std::ceil(hi.y)) + 1));
+  }
   target.bind();
   program_.use();
   program_.set("uAtlas", 0);

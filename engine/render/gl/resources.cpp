@@ -123,17 +123,52 @@ void RenderTarget::bind() const {
 }
 
 void RenderTarget::resolve() const {
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, msaaFramebuffer_.id());
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolvedFramebuffer_.id());
-  glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  if (resolveBase_) {
+    // The base's resolved image (a straight copy of single-sample memory), then the changed region.
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, resolveBase_->resolvedFramebuffer_.id());
+    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    const glm::ivec4 r = resolveRegion_;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, msaaFramebuffer_.id());
+    if (r.z > r.x && r.w > r.y) glBlitFramebuffer(r.x, r.y, r.z, r.w, r.x, r.y, r.z, r.w, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  } else {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, msaaFramebuffer_.id());
+    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  }
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
-bool RenderTarget::copySamplesFrom(const RenderTarget& source) const {
+void RenderTarget::resolveOver(std::shared_ptr<const RenderTarget> base, const glm::ivec4& region) const {
+  if (!base || base->width_ != width_ || base->height_ != height_) {
+    resolveBase_.reset();
+    return;
+  }
+  resolveBase_ = std::move(base);
+  resolveRegion_ = glm::clamp(region, glm::ivec4(0), glm::ivec4(width_, height_, width_, height_));
+}
+
+void RenderTarget::growResolveRegion(const glm::ivec4& region) const {
+  if (!resolveBase_) return;
+  const glm::ivec4 old = resolveRegion_;
+  const glm::ivec4 grown = glm::clamp(glm::ivec4(glm::min(glm::ivec2(old), glm::ivec2(region)),
+                                                 glm::max(glm::ivec2(old.z, old.w), glm::ivec2(region.z, region.w))),
+                                      glm::ivec4(0), glm::ivec4(width_, height_, width_, height_));
+  // Outside the old region this target's samples are an earlier frame's: the base's there first.
+  const glm::ivec4 added[] = {{grown.x, grown.y, grown.z, old.y}, {grown.x, old.w, grown.z, grown.w},
+                              {grown.x, old.y, old.x, old.w}, {old.z, old.y, grown.z, old.w}};
+  for (const glm::ivec4& rect : added)
+    if (rect.z > rect.x && rect.w > rect.y) copySamplesFrom(*resolveBase_, &rect);
+  resolveRegion_ = grown;
+}
+
+bool RenderTarget::copySamplesFrom(const RenderTarget& source, const glm::ivec4* region) const {
   if (source.width_ != width_ || source.height_ != height_ || source.samples_ != samples_) return false;
+  const glm::ivec4 r = region ? glm::clamp(*region, glm::ivec4(0), glm::ivec4(width_, height_, width_, height_))
+                              : glm::ivec4(0, 0, width_, height_);
+  if (r.z <= r.x || r.w <= r.y) return true;
   glBindFramebuffer(GL_READ_FRAMEBUFFER, source.msaaFramebuffer_.id());
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, msaaFramebuffer_.id());
-  glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT,
+  glBlitFramebuffer(r.x, r.y, r.z, r.w, r.x, r.y, r.z, r.w, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT,
                     GL_NEAREST);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   return true;

@@ -4,6 +4,9 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
+
+#include <glm/glm.hpp>
 
 #include "core/result.h"
 #include "render/gl/handle.h"
@@ -66,12 +69,23 @@ class RenderTarget {
 
   // Binds the multisampled framebuffer and sets the viewport to its size.
   void bind() const;
-  // Resolves the multisampled image into colorTexture().
+  // Resolves the multisampled image into colorTexture() (only the region after resolveOver()).
   void resolve() const;
+  // Declares that this target's samples hold the picture only inside `region` (pixels x0, y0,
+  // x1, y1, bottom-left origin, exclusive ends) and `base`'s (same size, resolved) elsewhere: a
+  // frame drawn over a static layer, copied and changed only there. Until the next
+  // resolveOver, every resolve() copies `base`'s resolved image and resolves only the region;
+  // whoever draws more grows the region first (growResolveRegion). A null `base` (or another
+  // size): every sample is this target's again, resolve() resolves them all.
+  void resolveOver(std::shared_ptr<const RenderTarget> base, const glm::ivec4& region = glm::ivec4(0)) const;
+  // Adds `region` (as above) to the pending resolveOver region, its new pixels' samples copied
+  // from the base first (so draw there after this); nothing when none is pending.
+  void growResolveRegion(const glm::ivec4& region) const;
   // Copies `source`'s multisampled colour, depth and stencil samples into this target's (same size and
   // sample count, else false and nothing copied). On llvmpipe a straight copy of the sample
   // memory: much cheaper than drawing what `source` holds again.
-  bool copySamplesFrom(const RenderTarget& source) const;
+  // `region` (pixels as for resolveOver; null: all) limits the copy.
+  bool copySamplesFrom(const RenderTarget& source, const glm::ivec4* region = nullptr) const;
   // Reads the resolved image back, top row first. Call after resolve().
   render::Image readPixels() const;
   // One resolved pixel (top-left origin), RGBA. Call after resolve().
@@ -89,6 +103,9 @@ class RenderTarget {
   Renderbuffer msaaDepth_;
   Framebuffer resolvedFramebuffer_;
   Texture resolvedColor_;
+  // resolveOver's state (what the samples hold, like the GL objects' contents: mutable).
+  mutable std::shared_ptr<const RenderTarget> resolveBase_;
+  mutable glm::ivec4 resolveRegion_{0};
 };
 
 }  // namespace formviz::gl

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstring>
+#include <limits>
+#include <optional>
 
 #include <glad/gl.h>
 #include <fmt/format.h>
@@ -66,6 +69,45 @@ glm::vec4 shadowFootprint(const glm::vec4& bounds) {
   const glm::vec2 hi = glm::max(centre + half, glm::vec2(c.x, c.z) + r);
   const float limit = kFloorHalfSize - 0.01f;
   return glm::vec4(glm::clamp(lo, -limit, limit), glm::clamp(hi, -limit, limit));
+}
+
+// The pixels (x0, y0, x1, y1, bottom-left origin, exclusive ends) a frame drawn over the static
+// layer can change in a `size` view: the sphere `bounds` (holding every caster, so every figure
+// and mesh) and the floor rectangle `floorRect` (x0, z0, x1, z1) the floor's shading covers,
+// projected, and two pixels for the edges' smoothing. `projection` is symmetric (glm::perspective,
+// maybe mirrored in x). None when part of them is behind the eye.
+std::optional<glm::ivec4> changedRegion(const glm::mat4& view, const glm::mat4& projection, const glm::vec2& size,
+                                        const glm::vec4& bounds, const glm::vec4& floorRect) {
+  glm::vec2 lo(std::numeric_limits<float>::max()), hi(-std::numeric_limits<float>::max());
+  auto addNdc = [&](const glm::vec2& ndc) {
+    const glm::vec2 pixel = (ndc * 0.5f + 0.5f) * size;
+    lo = glm::min(lo, pixel);
+    hi = glm::max(hi, pixel);
+  };
+  // The sphere's outline: per screen axis, the two planes through the eye tangent to it.
+  const glm::vec3 c(view * glm::vec4(glm::vec3(bounds), 1.0f));
+  const float depth = -c.z, r = bounds.w;
+  if (depth - r < 0.05f) return std::nullopt;
+  glm::vec2 tanLo, tanHi;  // x / depth and y / depth of the outline's extremes
+  for (int axis = 0; axis < 2; ++axis) {
+    const float offset = c[axis], distance = std::sqrt(offset * offset + depth * depth);
+    const float centre = std::atan2(offset, depth), half = std::asin(std::min(r / distance, 1.0f));
+    if (std::abs(centre) + half >= 1.55f) return std::nullopt;  // reaches beside the eye
+    tanLo[axis] = std::tan(centre - half);
+    tanHi[axis] = std::tan(centre + half);
+  }
+  addNdc(glm::vec2(projection[0][0], projection[1][1]) * tanLo);
+  addNdc(glm::vec2(projection[0][0], projection[1][1]) * tanHi);
+  const glm::mat4 viewProjection = projection * view;
+  for (const glm::vec2& xz : {glm::vec2(floorRect.x, floorRect.y), glm::vec2(floorRect.z, floorRect.y),
+                              glm::vec2(floorRect.x, floorRect.w), glm::vec2(floorRect.z, floorRect.w)}) {
+    const glm::vec4 clip = viewProjection * glm::vec4(xz.x, 0.0f, xz.y, 1.0f);
+    if (clip.w < 0.05f) return std::nullopt;
+    addNdc(glm::vec2(clip) / clip.w);
+  }
+  lo = glm::max(glm::floor(lo) - 2.0f, glm::vec2(-1.0f));
+  hi = glm::min(glm::ceil(hi) + 2.0f, size + 1.0f);
+  return glm::ivec4(int(lo.x), int(lo.y), int(hi.x), int(hi.y));
 }
 
 // sRGB colour to linear light, as the lit shaders want their uniforms.
@@ -272,7 +314,7 @@ void SceneRenderer::drawBackdrop(const glm::vec2& viewportSize) {
 }
 
 bool SceneRenderer::copyStaticLayer(const RenderTarget& target, const glm::mat4& viewProjection, const glm::vec3& eye,
-                                    bool grid) {
+                                    bool grid, const std::optional<glm::ivec4>& region) {
   std::vector<std::uint32_t> key{std::uint32_t(target.width()), std::uint32_t(target.height()),
                                  std::uint32_t(target.samples()), std::uint32_t(grid)};
   auto addFloats = [&](const float* values, int count) {
@@ -285,12 +327,13 @@ bool SceneRenderer::copyStaticLayer(const RenderTarget& target, const glm::mat4&
   addFloats(&viewProjection[0][0], 16);
   addFloats(&eye[0], 3);
   if (key != staticLayerKey_) {
-    if (!staticLayer_ || staticLayer_->width() != target.width() || staticLayer_->height() != target.height() ||
-        staticLayer_->samples() != target.samples()) {
+    // A layer another target still shows through (resolveOver) is left to it: a new one.
+    if (!staticLayer_ || staticLayer_.use_count() > 1 || staticLayer_->width() != target.width() ||
+        staticLayer_->height() != target.height() || staticLayer_->samples() != target.samples()) {
       staticLayer_.reset();
       auto layer = RenderTarget::create(target.width(), target.height(), target.samples());
       if (!layer || layer->samples() != target.samples()) return false;
-      staticLayer_ = std::move(layer).value();
+      staticLayer_ = std::make_shared<RenderTarget>(std::move(layer).value());
     }
     const ShaderProgram* program = ground(false, grid);
     if (!program) return false;
@@ -315,9 +358,12 @@ bool SceneRenderer::copyStaticLayer(const RenderTarget& target, const glm::mat4&
     floorOuter_.draw();
     glDisable(GL_STENCIL_TEST);
     drawBackdrop(viewportSize);
+    staticLayer_->resolve();  // the picture outside the changed region of every frame
     staticLayerKey_ = std::move(key);
   }
-  return target.copySamplesFrom(*staticLayer_);
+  if (!target.copySamplesFrom(*staticLayer_, region ? &*region : nullptr)) return false;
+  if (region) target.resolveOver(staticLayer_, *region);
+  return true;
 }
 
 void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera& camera, const Scene& scene, bool resolve) {
@@ -335,9 +381,26 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   const glm::vec3 eye = camera.eye();
   const glm::vec2 viewportSize(target.width(), target.height());
 
+  // The floor's shading over the static layer: one quad holding the shadow's reach and the
+  // contact shade's circle.
+  const glm::vec2 contactCentre(scene.contactShadow), contactRadius(scene.contactShadow.z);
+  const bool contact = scene.contactShadow.w > 0.0f && scene.contactShadow.z > 0.0f;
+  glm::vec4 shadeRect = shadows ? inner : glm::vec4(contactCentre - contactRadius, contactCentre + contactRadius);
+  if (contact)
+    shadeRect = glm::vec4(glm::min(glm::vec2(shadeRect), contactCentre - contactRadius),
+                          glm::max(glm::vec2(shadeRect.z, shadeRect.w), contactCentre + contactRadius));
+  shadeRect = glm::clamp(shadeRect, -(kFloorHalfSize - 0.01f), kFloorHalfSize - 0.01f);
+
   // The backdrop and floor copied from the static layer (with their depth, so the figure is
-  // hidden where the floor is in front of it), or cleared and drawn after the figure.
-  const bool layered = staticLayerEnabled_ && copyStaticLayer(target, viewProjection, eye, scene.showGrid);
+  // hidden where the floor is in front of it), or cleared and drawn after the figure. With
+  // shadow bounds (which hold every figure and mesh), only the region the frame can change is
+  // copied, and later resolved; the rest of the picture comes from the layer's own resolve.
+  const std::optional<glm::ivec4> region =
+      shadows ? changedRegion(camera.view(), mirror(scene) * camera.projection(aspect), viewportSize, scene.shadowBounds,
+                              shadeRect)
+              : std::nullopt;
+  target.resolveOver(nullptr);  // a new frame: every sample is drawn or copied again
+  const bool layered = staticLayerEnabled_ && copyStaticLayer(target, viewProjection, eye, scene.showGrid, region);
   target.bind();
   // A mirrored view reverses every triangle's winding.
   glFrontFace(scene.mirrored ? GL_CW : GL_CCW);
@@ -398,16 +461,10 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   glDisable(GL_CULL_FACE);
 
   if (layered) {
-    // The floor's shading of this frame on one quad holding the shadow's reach and the contact
-    // shade's circle, multiplied into the layer's floor where its stencil mark is left (the
-    // floor seen, not what stands on it). The stencil, not the depth test: the quad's depth is
-    // the floor's only up to rounding, and a mat lies a few millimetres above the floor.
-    const glm::vec2 c(scene.contactShadow), r(scene.contactShadow.z);
-    const bool contact = scene.contactShadow.w > 0.0f && scene.contactShadow.z > 0.0f;
-    glm::vec4 rect = shadows ? inner : glm::vec4(c - r, c + r);
-    if (contact) rect = glm::vec4(glm::min(glm::vec2(rect), c - r), glm::max(glm::vec2(rect.z, rect.w), c + r));
-    const float limit = kFloorHalfSize - 0.01f;
-    rect = glm::clamp(rect, -limit, limit);
+    // The floor's shading of this frame, multiplied into the layer's floor where its stencil
+    // mark is left (the floor seen, not what stands on it). The stencil, not the depth test: the
+    // quad's depth is the floor's only up to rounding, and a mat lies a few millimetres above it.
+    const glm::vec4& rect = shadeRect;
     const ShaderProgram* program =
         shadows || contact ? variant(floorShade_[std::size_t(shadows)], "ground.vert", "floor_shade.frag",
                                      fmt::format("#define FV_SHADOWS {}\n", int(shadows)), true)

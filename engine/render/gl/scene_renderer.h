@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <span>
 #include <vector>
@@ -95,7 +96,10 @@ class SceneRenderer {
   void drawBackdrop(const glm::vec2& viewportSize);
   // Copies the static layer for this view into `target`, drawing it first if the camera, the
   // target's size or the grid changed. False (nothing copied) if the layer cannot be made.
-  bool copyStaticLayer(const RenderTarget& target, const glm::mat4& viewProjection, const glm::vec3& eye, bool grid);
+  // `region` (pixels, bottom-left origin): copy only there and have the target's resolve take
+  // the rest from the layer (RenderTarget::resolveOver); none: all.
+  bool copyStaticLayer(const RenderTarget& target, const glm::mat4& viewProjection, const glm::vec3& eye, bool grid,
+                       const std::optional<glm::ivec4>& region);
 
   std::filesystem::path shaderDir_;
   ShaderProgram background_;
@@ -115,7 +119,8 @@ class SceneRenderer {
   VertexArray emptyVertexArray_;  // core profile needs a bound VAO even for gl_VertexID draws
   bool staticLayerEnabled_ = true;
   bool simplifiedShadowCasters_ = true;
-  std::optional<RenderTarget> staticLayer_;      // backdrop + floor + grid, colour and depth
+  std::shared_ptr<RenderTarget> staticLayer_;    // backdrop + floor + grid, samples and resolved; shared
+                                                 // with the targets drawn over it (RenderTarget::resolveOver)
   std::vector<std::uint32_t> staticLayerKey_;    // the view it was drawn for (empty: none)
   std::array<std::optional<ShaderProgram>, 2> floorShade_;  // [shadows]: floor_shade.frag
 };

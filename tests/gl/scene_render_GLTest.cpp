@@ -71,7 +71,7 @@ TEST_F(SceneRenderGLTest, FigureStandsOnTheFloorUnderTheBackdrop) {
   EXPECT_LT(luminance(160 + 40, 200), luminance(300, 200) + 1.0);
 }
 
-// The static layer (backdrop and floor drawn once per camera, copied into every frame, the
+// The static layer (backdrop and floor drawn once per held camera, copied into every frame, the
 // floor's shading drawn over it) gives the picture of drawing everything: also on the next frame
 // after the figure moved (layer reused, shadows and contact shade follow), in a mirrored view,
 // with a thin mat lying on the floor (which the floor's shading must leave alone), resolved
@@ -103,8 +103,9 @@ TEST_F(SceneRenderGLTest, StaticLayerDrawsThePictureOfDrawingEverything) {
     renderer->render(*target, camera, moved);
     const render::Image drawn = target->readPixels();
     renderer->setStaticLayer(true);
-    renderer->render(*target, camera, first);
-    renderer->render(*target, camera, moved);
+    renderer->render(*target, camera, first);  // a new view: drawn whole
+    renderer->render(*target, camera, first);  // the view held: the layer is drawn
+    renderer->render(*target, camera, moved);  // and used again, the figure moved
     const render::Image layered = target->readPixels();
     const render::ImageComparison comparison = render::compareImages(layered, drawn, 2);
     EXPECT_LT(comparison.differingFraction, 0.001) << "mirrored " << mirrored;
@@ -127,7 +128,7 @@ TEST_F(SceneRenderGLTest, StaticLayerDrawsThePictureOfDrawingEverything) {
     gridless.showGrid = false;
     renderer->render(*target, camera, gridless);  // every sample drawn, a floor without a grid
     renderer->setStaticLayer(true);
-    renderer->render(*target, camera, moved, false);
+    renderer->render(*target, camera, moved, false);  // the layer's view: used again
     overlays->render(*target, camera, overlay, glm::mat4(1.0f), mirrored);
     const render::Image layeredOverlay = target->readPixels();
     EXPECT_GT(render::compareImages(drawnOverlay, drawn, 2).differingFraction, 0.01) << "the overlay should show";

@@ -276,13 +276,7 @@ void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightVi
 constexpr glm::vec3 kHorizon(0.905f, 0.918f, 0.930f);
 constexpr glm::vec3 kSky(0.780f, 0.812f, 0.847f);
 
-void SceneRenderer::setStaticLayer(bool enabled) {
-  staticLayerEnabled_ = enabled;
-  if (!enabled) {
-    staticLayer_.reset();
-    staticLayerKey_.clear();
-  }
-}
+void SceneRenderer::setStaticLayer(bool enabled) { staticLayerEnabled_ = enabled; }
 
 void SceneRenderer::setSimplifiedShadowCasters(bool enabled) { simplifiedShadowCasters_ = enabled; }
 
@@ -327,6 +321,12 @@ bool SceneRenderer::copyStaticLayer(const RenderTarget& target, const glm::mat4&
   addFloats(&viewProjection[0][0], 16);
   addFloats(&eye[0], 3);
   if (key != staticLayerKey_) {
+    // A view that differs from the last frame's may move on (an orbit drag, a camera
+    // transition) or be a one-off picture: a layer would cost its drawing plus a copy, for
+    // nothing. It is drawn when the view holds still for a second frame.
+    const bool held = key == lastViewKey_;
+    lastViewKey_ = key;
+    if (!held) return false;
     // A layer another target still shows through (resolveOver) is left to it: a new one.
     if (!staticLayer_ || staticLayer_.use_count() > 1 || staticLayer_->width() != target.width() ||
         staticLayer_->height() != target.height() || staticLayer_->samples() != target.samples()) {

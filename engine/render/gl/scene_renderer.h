@@ -62,10 +62,11 @@ class SceneRenderer {
 
   // The static layer (on by default): the backdrop and the floor with its grid depend only on
   // the camera and the target, so they are drawn once into a layer of the target's size and
-  // copied into each frame's target (colour, depth and stencil samples), and only the contact shade and
-  // the key light's shadow are drawn on the floor per frame. It pays from the second frame with
-  // the same camera (a playing clip, the window); off, every frame draws everything (a one-off
-  // picture saves the layer's memory and one copy). The picture is the same either way.
+  // copied into each frame's target (colour, depth and stencil samples; only where the frame
+  // can change, the rest of the resolved picture taken from the layer), and only the contact
+  // shade and the key light's shadow are drawn on the floor per frame. The layer is drawn on the
+  // second frame in a row with the same view (a playing clip, a still window): a one-off picture
+  // or a moving camera draws everything, as with it off. The picture is the same either way.
   void setStaticLayer(bool enabled);
   // Figures cast their shadow map with their simplified caster (SkinnedGpuMesh::drawShadowCaster,
   // on by default; a quarter of the triangles, the same shadows within the lookups' blur); off,
@@ -122,6 +123,7 @@ class SceneRenderer {
   std::shared_ptr<RenderTarget> staticLayer_;    // backdrop + floor + grid, samples and resolved; shared
                                                  // with the targets drawn over it (RenderTarget::resolveOver)
   std::vector<std::uint32_t> staticLayerKey_;    // the view it was drawn for (empty: none)
+  std::vector<std::uint32_t> lastViewKey_;       // the last frame's view
   std::array<std::optional<ShaderProgram>, 2> floorShade_;  // [shadows]: floor_shade.frag
 };
 

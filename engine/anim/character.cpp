@@ -125,7 +125,28 @@ std::vector<float> lowestHeights(const Skeleton& skeleton, const Clip& clip, std
   }
   return lowest;
 }
+// Model matrices of `skeleton` posed by `clip` at `time` seconds.
+std::vector<glm::mat4> clipModelAt(const Skeleton& skeleton, const Clip& clip, float time) {
+  SamplingCache cache(clip.jointCount());
+  Pose pose = restPose(skeleton);
+  SampleJob{&clip, time, &cache, pose}.Run();
+  std::vector<glm::mat4> model(static_cast<std::size_t>(skeleton.jointCount()));
+  LocalToModelJob toModel;
+  toModel.skeleton = &skeleton;
+  toModel.local = pose;
+  toModel.model = model;
+  toModel.Run();
+  return model;
+}
 }  // namespace
+
+// Where the clip has `pin`'s joint (clip model space, metres) in this body's world: the clip's
+// world scaled (x negated when mirrored), heights as the pin's anchor maps them.
+glm::vec3 Character::mapped(const Pin& pin, const glm::vec3& clipped) const {
+  glm::vec3 there = clipped * glm::vec3(mirrored_ ? -rootScale_ : rootScale_, 1.0f, rootScale_);
+  there.y = clipped.y * pin.heightScale + pin.lift;
+  return there;
+}
 
 void Character::computePins() {
   pins_.clear();
@@ -184,6 +205,12 @@ void Character::computePins() {
     pin.source = source;
     pin.heightScale = span.point.empty() || pin.limb == Pin::Limb::Body ? rootScale_ : 1.0f;
     pin.lift = pin.anchor.y - span.position.y * pin.heightScale;
+    // The correction at the span's edges (what fades in before it and out after it).
+    const auto at = [&](float time) {
+      return mapped(pin, glm::vec3(clipModelAt(*clipSkeleton_, *clip_, time)[static_cast<std::size_t>(source)][3]));
+    };
+    pin.shiftIn = pin.anchor - at(pin.from);
+    pin.shiftOut = pin.anchor - at(pin.to);
     pins_.push_back(pin);
   }
   active_.reserve(pins_.size());
@@ -312,7 +339,7 @@ void Character::applyLimbGuards() {
   float feet = 0.0f;
   for (const Active& a : active_)
     if (a.pin->limb == Pin::Limb::TwoBone && a.pin->end != a.pin->joint && !a.pin->sliding) {
-      pivot += a.weight * a.pin->anchor;
+      pivot += a.weight * a.target;
       feet += a.weight;
     }
   if (feet < 1e-3f) return;
@@ -344,15 +371,15 @@ void Character::solveTwoBonePin(const Active& a) {
   job.skeleton = skeleton_;
   job.chain = TwoBoneChain{pin.start, pin.mid, pin.end};
   job.joint = pin.joint;
-  job.target = pin.anchor;
+  job.target = a.target;
   // A sliding foot (a travelling move baked in place) keeps the clip's path along the floor:
   // only its height is held, on the surface (docs/FORM.md, planted feet on other bodies).
   if (pin.sliding) {
     const glm::vec3 now = jointPosition(pin.joint);
-    job.target = glm::vec3(now.x, pin.anchor.y, now.z);
+    job.target = glm::vec3(now.x, a.target.y, now.z);
   }
   for (const Active& b : active_)
-    if (b.pin->joint == pin.mid && b.pin->limb == Pin::Limb::OneBone) job.pole = b.pin->anchor;
+    if (b.pin->joint == pin.mid && b.pin->limb == Pin::Limb::OneBone) job.pole = b.target;
   job.weight = a.weight;
   job.local = local_;
   job.model = model_;
@@ -370,20 +397,23 @@ void Character::applyPins(float time) {
     if (!first) continue;
     const Pin* best = nullptr;
     float bestWeight = 0.0f;
+    int bestEdge = 0;  // 0: inside the span; -1: fading in before it; 1: fading out after it
     for (std::size_t k = i; k < pins_.size(); ++k) {
       const Pin& p = pins_[k];
       if (p.joint != pin.joint) continue;
       float w = 0.0f;
+      int edge = 0;
       if (time >= p.from && time <= p.to) w = 1.0f;
-      else if (time > p.to && p.to < duration - 1e-4f && time < p.to + kPinBlend) w = 1.0f - (time - p.to) / kPinBlend;
-      else if (time < p.from && p.from > 1e-4f && time > p.from - kPinBlend) w = 1.0f - (p.from - time) / kPinBlend;
+      else if (time > p.to && p.to < duration - 1e-4f && time < p.to + kPinBlend) w = 1.0f - (time - p.to) / kPinBlend, edge = 1;
+      else if (time < p.from && p.from > 1e-4f && time > p.from - kPinBlend) w = 1.0f - (p.from - time) / kPinBlend, edge = -1;
       w = w * w * (3.0f - 2.0f * w);  // smoothstep
       if (w > bestWeight) {
         bestWeight = w;
         best = &p;
+        bestEdge = edge;
       }
     }
-    if (best != nullptr) active_.push_back({best, bestWeight, glm::vec3(0.0f)});
+    if (best != nullptr) active_.push_back({best, bestWeight, bestEdge, glm::vec3(0.0f), glm::vec3(0.0f)});
   }
   if (active_.empty()) return;
 
@@ -397,14 +427,17 @@ void Character::applyPins(float time) {
   clipToModel.local = clipPose_;
   clipToModel.model = clipModel_;
   clipToModel.Run();
-  const glm::vec3 world = glm::vec3(mirrored_ ? -rootScale_ : rootScale_, 1.0f, rootScale_);
   glm::vec3 mean(0.0f);
   float total = 0.0f;
   for (Active& a : active_) {
     const Pin& pin = *a.pin;
-    const glm::vec3 clipped(clipModel_[static_cast<std::size_t>(pin.source)][3]);
-    glm::vec3 there = clipped * world;
-    there.y = clipped.y * pin.heightScale + pin.lift;  // the pin's anchor while the clip holds the joint
+    // The pin's anchor while the clip holds the joint.
+    const glm::vec3 there = mapped(pin, glm::vec3(clipModel_[static_cast<std::size_t>(pin.source)][3]));
+    // Inside the span the limb goes onto the anchor. Fading in or out, only the correction fades:
+    // the limb is drawn (with the pin's weight) toward where the clip has the joint now plus
+    // the anchor's offset from where the clip had it at the span's edge, so a foot leaving the
+    // floor or about to land follows the clip's path instead of being pulled onto its spot.
+    a.target = a.edge == 0 ? pin.anchor : there + (a.edge < 0 ? pin.shiftIn : pin.shiftOut);
     a.miss = there - jointPosition(pin.joint);
     if (pin.sliding) a.miss = glm::vec3(0.0f, a.miss.y, 0.0f);
     mean += a.weight * a.miss;
@@ -455,7 +488,7 @@ void Character::applyPins(float time) {
     job.skeleton = skeleton_;
     job.start = pin.start;
     job.joint = pin.joint;
-    job.target = pin.anchor;
+    job.target = a.target;
     job.weight = a.weight;
     job.local = local_;
     job.model = model_;

@@ -101,6 +101,11 @@ class Character {
     // (s = worldScale(); x negated when mirrored): for a ball heightScale = s and lift = this
     // foot's ball height - s * the clip foot's; for a supporting joint 1 and 0.
     float heightScale = 1.0f, lift = 0.0f;
+    // The pin's correction at the span's start and end: anchor less where the clip has the joint
+    // then (mapped as above). While the pin fades in or out it carries the joint along the clip's
+    // path (mapped) plus this, so a foot leaving or nearing the floor is not pulled onto its spot;
+    // ~0 where the clip holds its contact still (a sliding span: only y is used).
+    glm::vec3 shiftIn{0.0f}, shiftOut{0.0f};
   };
   std::span<const Pin> pins() const { return pins_; }
 
@@ -133,7 +138,9 @@ class Character {
   struct Active {
     const Pin* pin;
     float weight;
+    int edge = 0;  // 0: inside the span; -1: fading in before it; 1: fading out after it
     glm::vec3 miss{0.0f};  // where the clip has the joint now, less where this body has it
+    glm::vec3 target{0.0f};  // where the limb is solved toward with `weight` (the anchor inside the span)
   };
   std::vector<Active> active_;
   struct Guard {  // a leg kept above the floor while its foot is free
@@ -160,6 +167,7 @@ class Character {
   void applyLimbGuards();
   bool held(const LimbGuard& g) const;
   float guardRaise(const LimbGuard& g) const;
+  glm::vec3 mapped(const Pin& pin, const glm::vec3& clipped) const;
   void solveTwoBonePin(const Active& a);  // per evaluate(): the pins in force (reserved in computePins())
 
   void samplePose(float time, bool fade);  // clip (or rest) [-> cross-fade] -> local_ -> model_

@@ -211,5 +211,64 @@ TEST(Character, APlantedBallMovesTheBodyAndKeepsTheClipsAngles) {
   EXPECT_GT(glm::length(character.jointPosition(4)), 0.05f);
 }
 
+// The 0.5 / 0.5 leg standing with its ball planted (0 to 0.5 s), then lifted: from 0.5 s to
+// 1 s the hips rise 0.2 m and move 0.2 m forward with the leg's angles held, so the ball leaves
+// the floor at 0.4 m/s up and forward (0.57 m/s).
+Clip plantedThenLifted(const Skeleton& skeleton) {
+  RawClip raw;
+  raw.name = "lift";
+  raw.duration = 1.0f;
+  raw.joints.resize(static_cast<std::size_t>(skeleton.jointCount()));
+  const float a = 30.0f;
+  for (float t : {0.0f, 0.5f, 1.0f}) {
+    raw.joints[0].translation.times.push_back(t);
+    const float rise = t > 0.5f ? 0.2f : 0.0f;
+    raw.joints[0].translation.values.push_back(glm::vec3(0, std::cos(glm::radians(a)) + rise, rise));
+    for (int j : {1, 2, 3}) raw.joints[static_cast<std::size_t>(j)].rotation.times.push_back(t);
+    raw.joints[1].rotation.values.push_back(axisAngle(-a, {1, 0, 0}));
+    raw.joints[2].rotation.values.push_back(axisAngle(2.0f * a, {1, 0, 0}));
+    raw.joints[3].rotation.values.push_back(axisAngle(-a, {1, 0, 0}));
+  }
+  raw.contacts.push_back(ContactSpan{"toes", 0.0f, 0.5f, glm::vec3(0.0f), std::nullopt, ""});
+  fillMissingTracksFromRest(raw, skeleton);
+  return test::buildOrDie(raw);
+}
+
+// After a span the pin fades out its correction, not its spot: on a body of the clip's own
+// proportions (another skeleton object, so it is pinned, with nothing to correct) the leaving
+// ball follows the clip exactly; on another body it is never lower than the clip has it
+// (scaled), and it moves on smoothly from the spot it was held on.
+TEST(Character, AFadingPinDoesNotDragTheLeavingFootDown) {
+  const Skeleton reference = legWithBall(0.5f, 0.5f);
+  const Skeleton copy = legWithBall(0.5f, 0.5f);
+  const Skeleton other = legWithBall(0.45f, 0.6f);
+  const Clip clip = plantedThenLifted(reference);
+  Character own(reference), same(copy), scaled(other);
+  own.setClip(reference, clip);
+  same.setClip(reference, clip);
+  scaled.setClip(reference, clip);
+  ASSERT_EQ(same.pins().size(), 1u);
+  ASSERT_EQ(scaled.pins().size(), 1u);
+  glm::vec3 last(0.0f);
+  for (float t = 0.5f; t <= 0.5f + Character::kPinBlend + 0.05f; t += 1.0f / 240.0f) {
+    own.evaluate(t);
+    same.evaluate(t);
+    scaled.evaluate(t);
+    for (int j = 0; j < reference.jointCount(); ++j)
+      EXPECT_TRUE(near(same.jointPosition(j), own.jointPosition(j), 1e-4f)) << "joint " << j << " at " << t;
+    EXPECT_GE(scaled.jointPosition(4).y, 1.05f * own.jointPosition(4).y - 1e-4f) << t;
+    // The ball moves at the clip's 0.57 m/s * 1.05 plus what the fade hands over from this
+    // leg's path to the clip's (the thigh forward and the shin back, the ball a few mm apart):
+    // 2.5 mm a step and a little more.
+    if (t > 0.5f) {
+      EXPECT_LT(glm::length(scaled.jointPosition(4) - last), 0.003f) << t;
+    }
+    last = scaled.jointPosition(4);
+  }
+  // Just after the span the ball is 2 cm up and forward, as in the clip, not on its spot.
+  same.evaluate(0.55f);
+  EXPECT_TRUE(near(same.jointPosition(4), glm::vec3(0.0f, 0.02f, 0.02f), 1e-4f));
+}
+
 }  // namespace
 }  // namespace formviz::anim

@@ -70,7 +70,14 @@ class Character {
   //    arm or thigh, or, when its bone cannot lift it (an upper arm hanging straight down), by
   //    pivoting the body about its planted feet.
   // Pins fade in over kPinBlend seconds before a span and out after it (smoothstep), and the
-  // body's move with them, so nothing jumps. Evaluation stays a pure function of time (anchors
+  // body's move with them, so nothing jumps. What fades is the pin's correction, not its spot:
+  // outside the span the limb is drawn, with the pin's weight, toward where the clip has the
+  // joint now (mapped as the anchor is) plus the anchor's offset from where the clip had it at
+  // the span's edge (Pin::shiftIn, shiftOut; ~0 where the clip holds its contact still). A foot leaving the floor or about to land follows the clip's path
+  // instead of being pulled back onto its floor spot (which straightened the jump squat's knee
+  // by 3.6 degrees for 0.15 s after take-off and before landing on male_175, the clip's own
+  // proportions, where the pins should correct nothing and now leave every joint within 1 mm of
+  // the clip's). Evaluation stays a pure function of time (anchors
   // and guards are computed in setClip()). On the clip's own skeleton object nothing is pinned:
   // the clip already holds its contacts (a preset loaded from models/ is another object, so
   // male_175 is pinned too, with scale 1 and nothing to correct).

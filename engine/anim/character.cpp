@@ -403,9 +403,15 @@ void Character::applyPins(float time) {
       if (p.joint != pin.joint) continue;
       float w = 0.0f;
       int edge = 0;
-      if (time >= p.from && time <= p.to) w = 1.0f;
-      else if (time > p.to && p.to < duration - 1e-4f && time < p.to + kPinBlend) w = 1.0f - (time - p.to) / kPinBlend, edge = 1;
-      else if (time < p.from && p.from > 1e-4f && time > p.from - kPinBlend) w = 1.0f - (p.from - time) / kPinBlend, edge = -1;
+      if (time >= p.from && time <= p.to) {
+        w = 1.0f;
+      } else if (time > p.to && p.to < duration - 1e-4f && time < p.to + kPinBlend) {
+        w = 1.0f - (time - p.to) / kPinBlend;
+        edge = 1;
+      } else if (time < p.from && p.from > 1e-4f && time > p.from - kPinBlend) {
+        w = 1.0f - (p.from - time) / kPinBlend;
+        edge = -1;
+      }
       w = w * w * (3.0f - 2.0f * w);  // smoothstep
       if (w > bestWeight) {
         bestWeight = w;

@@ -278,11 +278,16 @@ void Character::computeLimbGuards() {
   }
 }
 
-// A joint held on its spot by a pin, or a knee whose foot is planted, is left to the pins.
-bool Character::held(const LimbGuard& g) const {
+// How far a joint is held on its spot by a pin, or a knee by its planted foot (the largest such
+// pin weight, 0..1): a held joint is left to the pins, and while its pin fades in or out the
+// guard lifts it by (1 - that) of what it lacks, so the guard takes over continuously (it used
+// to wait for the weight to reach 0: a bird dog's lifting hand on female_160, 14 mm low at the
+// end of the fade, then moved its elbow 5 cm in one frame).
+float Character::held(const LimbGuard& g) const {
+  float weight = 0.0f;
   for (const Active& a : active_)
-    if (a.pin->joint == g.joint || (g.kind == LimbGuard::Kind::Knee && a.pin->mid == g.joint)) return true;
-  return false;
+    if (a.pin->joint == g.joint || (g.kind == LimbGuard::Kind::Knee && a.pin->mid == g.joint)) weight = std::max(weight, a.weight);
+  return weight;
 }
 
 // Metres the guarded joint (or a hand's knuckle) is below the lowest the clip has it; <= 0: none.
@@ -294,10 +299,11 @@ float Character::guardRaise(const LimbGuard& g) const {
 
 void Character::applyLimbGuards() {
   for (const LimbGuard& g : limbGuards_) {
-    if (held(g)) continue;
+    const float free = 1.0f - held(g);
+    if (free <= 0.0f) continue;
     const glm::vec3 at = jointPosition(g.joint);
-    const float raise = guardRaise(g);
-    if (raise <= 0.0f) continue;
+    const float raise = guardRaise(g) * free;
+    if (raise <= kGuardSlack) continue;
     if (g.kind == LimbGuard::Kind::Hand) {
       PinJointJob job;
       job.skeleton = skeleton_;
@@ -326,8 +332,7 @@ void Character::applyLimbGuards() {
   float worst = 0.0f, raised = 0.0f;
   glm::vec3 worstAt(0.0f);  // where the joints still too low are, weighted by how low
   for (const LimbGuard& g : limbGuards_) {
-    if (held(g)) continue;
-    const float raise = guardRaise(g);
+    const float raise = guardRaise(g) * (1.0f - held(g));
     if (raise <= 0.0f) continue;
     worst = std::max(worst, raise);
     worstAt += raise * jointPosition(g.joint);
@@ -421,6 +426,12 @@ void Character::applyPins(float time) {
     }
     if (best != nullptr) active_.push_back({best, bestWeight, bestEdge, glm::vec3(0.0f), glm::vec3(0.0f)});
   }
+  // Where the clip has its joints now (on the clip's body): what the pins and guards go by.
+  LocalToModelJob clipToModel;
+  clipToModel.skeleton = clipSkeleton_;
+  clipToModel.local = clipPose_;
+  clipToModel.model = clipModel_;
+  clipToModel.Run();
   if (active_.empty()) return;
 
   // 1. The body: the root moves by what the active pins lack in common (a sliding foot only in
@@ -428,11 +439,6 @@ void Character::applyPins(float time) {
   // What a pin lacks is measured against where the clip puts its joint now (on the clip's body,
   // in the scaled world), not against the pin's spot: a foot about to land is still in the air
   // in the clip, and that height is the clip's motion, not a difference between the bodies.
-  LocalToModelJob clipToModel;
-  clipToModel.skeleton = clipSkeleton_;
-  clipToModel.local = clipPose_;
-  clipToModel.model = clipModel_;
-  clipToModel.Run();
   glm::vec3 mean(0.0f);
   float total = 0.0f;
   for (Active& a : active_) {
@@ -500,10 +506,14 @@ void Character::applyPins(float time) {
     job.model = model_;
     job.Run();
   }
+}
 
-  // 3. A free foot is never lower over the floor than the clip has it (its ball and ankle heights
-  // mapped as a planted ball's are): on a body of other proportions, moving the body onto the
-  // planted foot can swing the other foot through the floor, which the clip's author kept clear.
+// 3. A free foot is never lower over the floor than the clip has it (its ball and ankle heights
+// mapped as a planted ball's are): on a body of other proportions, moving the body onto the
+// planted foot can swing the other foot through the floor, which the clip's author kept clear.
+// Also while no pin is in force (it once stopped then: bounding's free foot on female_160 fell
+// 17 mm in one frame when the last pin had faded out).
+void Character::applyFootGuards() {
   for (const Guard& g : guards_) {
     float pinned = 0.0f;
     for (const Active& a : active_)
@@ -512,8 +522,13 @@ void Character::applyPins(float time) {
     const float ballFloor = clipModel_[static_cast<std::size_t>(g.sourceBall)][3].y * rootScale_ + g.ballLift;
     const float ankleFloor = clipModel_[static_cast<std::size_t>(g.sourceAnkle)][3].y * rootScale_ + g.ankleLift;
     const glm::vec3 ball = jointPosition(g.ball);
+    // Whole as soon as the ball's pin fades (weight < 1), so the foot is never lower than the
+    // clip has it once it is free there. The price: inside a span the ball keeps the clip's foot
+    // tilt, which on a foot of other proportions can leave the ankle under its mapped height
+    // (female_160's raised heel at the jump squat's take-off: 4-10 mm), lifted in one frame as
+    // the span ends (her knee moves 25 mm between two frames at 240 Hz).
     const float raise = std::max(ballFloor - ball.y, ankleFloor - jointPosition(g.chain.end).y);
-    if (raise <= 0.0f) continue;
+    if (raise <= kGuardSlack) continue;
     PinJointJob job;
     job.skeleton = skeleton_;
     job.chain = g.chain;
@@ -527,8 +542,12 @@ void Character::applyPins(float time) {
 
 void Character::evaluate(float time) {
   samplePose(time, true);
-  if (!pins_.empty()) applyPins(time);
-  else active_.clear();
+  if (!pins_.empty()) {
+    applyPins(time);
+    applyFootGuards();
+  } else {
+    active_.clear();
+  }
   if (!limbGuards_.empty()) applyLimbGuards();
   SkinningPaletteJob{model_, skeleton_->inverseBind(), palette_}.Run();
 }

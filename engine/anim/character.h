@@ -162,6 +162,11 @@ class Character {
   // the arm's two-bone IK (a hand, keeping its rotation) or by turning the upper arm or thigh
   // (AimBoneJob), after the pins.
   static constexpr float kLimbGuardReach = 0.10f;  // metres: joints the clip brings lower are guarded
+  // Metres a guarded joint may be lower than its floor before it is lifted: float noise on the
+  // clip's own proportions (a joint exactly where the clip has it reads up to ~1e-6 low) must
+  // not start a lift, whose IK bends a limb the clip holds straight (PinJointJob keeps 0.9995
+  // of the reach: 8.7 mm at the elbow) and lets it snap back a frame later.
+  static constexpr float kGuardSlack = 1e-4f;
   struct LimbGuard {
     enum class Kind { Hand, Elbow, Knee };
     Kind kind = Kind::Hand;
@@ -172,14 +177,15 @@ class Character {
   std::vector<LimbGuard> limbGuards_;
   void computeLimbGuards();
   void applyLimbGuards();
-  bool held(const LimbGuard& g) const;
+  float held(const LimbGuard& g) const;
   float guardRaise(const LimbGuard& g) const;
   glm::vec3 mapped(const Pin& pin, const glm::vec3& clipped) const;
   void solveTwoBonePin(const Active& a);  // per evaluate(): the pins in force (reserved in computePins())
 
   void samplePose(float time, bool fade);  // clip (or rest) [-> cross-fade] -> local_ -> model_
   void computePins();
-  void applyPins(float time);
+  void applyPins(float time);       // steps 1 and 2: the body, the limbs; fills active_ and clipModel_
+  void applyFootGuards();           // step 3, after applyPins()
 };
 
 }  // namespace formviz::anim

@@ -177,10 +177,18 @@ bool PinJointJob::Run() const {
   // A goal beyond reach (the body's hips sit too high for this leg: a straight-legged calf
   // raise on a body with shorter feet) is pulled onto a sphere just inside the reach, along
   // the hip -> goal line: the leg stays a hair bent in its own plane instead of flipping
-  // about the straight-knee singularity, and the foot misses mostly vertically.
+  // about the straight-knee singularity, and the foot misses mostly vertically. A limb the pose
+  // already holds straighter than that (a bird dog's lifting arm) is pulled in only with the
+  // weight, so a pin fading out (weight -> 0) lets it go continuously instead of bending it
+  // 0.9995 of the way until the last frame and then snapping it straight (8.7 mm at the elbow).
+  // By weight squared: the bend off straight grows with the square root of the shortening, so
+  // the mid joint then moves about in proportion to the weight.
   const glm::vec3 hip(model[static_cast<std::size_t>(chain.start)][3]), knee(model[mid][3]);
-  const float reach = 0.9995f * (glm::length(knee - hip) + glm::length(ankle - knee));
-  if (glm::length(goal - hip) > reach) goal = hip + glm::normalize(goal - hip) * reach;
+  const float limit = 0.9995f * (glm::length(knee - hip) + glm::length(ankle - knee));
+  const float extension = glm::length(ankle - hip);
+  const float reach = extension > limit ? extension + (limit - extension) * w * w : limit;
+  const float toGoal = glm::length(goal - hip);
+  if (toGoal > reach) goal = hip + (goal - hip) * (reach / toGoal);
   const glm::quat endRotation = rotationOf(model[end]);
   // Fallback pole for a straight leg: ahead of the knee along the foot (ankle -> ball).
   glm::vec3 along = planted - ankle;

@@ -61,7 +61,10 @@ bool solveTwoBoneIk(const Skeleton& skeleton, const TwoBoneChain& chain, const g
 // joint under the ankle) reaches `target`, keeping the end joint's model-space rotation (the
 // foot keeps the clip's tilt, so a heel raised about the ball stays raised). The whole foot is
 // translated by IK on the chain: the ankle goes where the ball's offset puts it. `weight` in
-// [0, 1] blends the ankle's goal from where the clip put it (0) to the pinned spot (1).
+// [0, 1] blends the ankle's goal from where the clip put it (0) to the pinned spot (1). A goal
+// beyond 0.9995 of the chain's reach is pulled inside it (off the straight-limb singularity);
+// for a limb already straighter than that, in proportion to `weight`, so weight -> 0 changes
+// the pose continuously toward nothing.
 // Used by anim::Character to pin a clip's planted contacts on another body.
 struct PinJointJob {
   const Skeleton* skeleton = nullptr;  // required

@@ -232,6 +232,38 @@ TEST(PinJointJob, AnUnreachableTargetLeavesTheLegJustBent) {
   EXPECT_TRUE(std::isfinite(model[4][3].x));
 }
 
+// A leg the pose holds straight, pinned where its toes already are with a weight fading to 0
+// (a pin fading out): it is bent off the singularity only in proportion to the weight, so the
+// pose goes back to the clip's continuously instead of snapping straight when the weight hits 0.
+TEST(PinJointJob, AFadingWeightReleasesAStraightLegContinuously) {
+  RawSkeleton straight = legWithToes();
+  straight.restPose[2].translation = {0, -0.45f, 0};  // the knee in line: a straight leg
+  straight.restPose[3].translation = {0, -0.45f, 0};
+  const Skeleton body = test::buildOrDie(std::move(straight));
+  const Pose rest = restPose(body);
+  const auto restModel = test::modelMatrices(body, rest);
+  const glm::vec3 knee = position(restModel[2]);
+  const auto kneeMoved = [&](float weight) {
+    Pose pose = rest;
+    auto model = test::modelMatrices(body, pose);
+    PinJointJob job;
+    job.skeleton = &body;
+    job.chain = kLeg;
+    job.joint = 4;
+    job.target = position(model[4]);
+    job.weight = weight;
+    job.local = pose;
+    job.model = model;
+    EXPECT_TRUE(job.Run());
+    return glm::length(position(model[2]) - knee);
+  };
+  const float full = kneeMoved(1.0f);
+  EXPECT_GT(full, 0.01f);  // sqrt(1 - 0.9995^2) of the 0.45 m thigh: 1.4 cm off the singularity
+  EXPECT_LT(kneeMoved(0.01f), 0.02f * full);  // about in proportion to the weight
+  EXPECT_LT(kneeMoved(0.05f), 0.1f * full);
+  EXPECT_GT(kneeMoved(0.5f), kneeMoved(0.1f));
+}
+
 TEST(PinJointJob, InvalidInputsAreRefused) {
   const Skeleton body = test::buildOrDie(legWithToes());
   Pose pose = restPose(body);

@@ -525,8 +525,8 @@ void Character::applyFootGuards() {
     // Whole as soon as the ball's pin fades (weight < 1), so the foot is never lower than the
     // clip has it once it is free there. The price: inside a span the ball keeps the clip's foot
     // tilt, which on a foot of other proportions can leave the ankle under its mapped height
-    // (female_160's raised heel at the jump squat's take-off: 4-10 mm), lifted in one frame as
-    // the span ends (her knee moves 25 mm between two frames at 240 Hz).
+    // (female_160's raised heel at take-off: 4 mm in the jump squat, 5 in bounding), lifted in
+    // one frame as the span ends (her jump-squat knee moves 25 mm between two frames at 240 Hz).
     const float raise = std::max(ballFloor - ball.y, ankleFloor - jointPosition(g.chain.end).y);
     if (raise <= kGuardSlack) continue;
     PinJointJob job;

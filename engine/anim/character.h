@@ -68,7 +68,9 @@ class Character {
   //    lower than the clip has its ball and ankle; a hand, elbow or knee the clip brings within
   //    kLimbGuardReach of the floor is no lower than the lowest the clip has it, lifted by its
   //    arm or thigh, or, when its bone cannot lift it (an upper arm hanging straight down), by
-  //    pivoting the body about its planted feet.
+  //    pivoting the body about its planted feet. The foot guards work whenever the foot's pin is
+  //    not at full weight (also with no pin in force at all); a hand, elbow or knee guard is
+  //    eased in as its pin fades out (by 1 - the pin's weight), so it takes over without a jump.
   // Pins fade in over kPinBlend seconds before a span and out after it (smoothstep), and the
   // body's move with them, so nothing jumps. What fades is the pin's correction, not its spot:
   // outside the span the limb is drawn, with the pin's weight, toward where the clip has the

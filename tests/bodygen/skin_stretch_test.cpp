@@ -58,15 +58,6 @@ constexpr const char* kShoulder =
     "the arm reaching overhead turns the upper arm about 170 degrees against the clavicle bone: "
     "the shoulder band collapses (clip's shoulder twist or a shoulder blend band too wide)";
 constexpr KnownTear kKnownTears[] = {
-    {"bird_dog", "correct", kShoulder},
-    {"bird_dog", "mistake_hip_roll", kShoulder},
-    {"bird_dog", "mistake_leg_too_high", kShoulder},
-    {"clamshell", "correct", kShoulder},
-    {"clamshell", "mistake_heels_apart", kShoulder},
-    {"clamshell", "mistake_pelvis_roll", kShoulder},
-    {"dead_bug", "correct", kShoulder},
-    {"dead_bug", "mistake_back_arch", kShoulder},
-    {"dead_bug", "mistake_rushed", kShoulder},
     {"pallof_press", "mistake_lean", kShoulder},
 };
 

@@ -53,6 +53,24 @@ float signedAngle(const glm::vec3& a, const glm::vec3& b, const glm::vec3& axis)
 
 glm::vec3 position(const std::vector<glm::mat4>& model, int joint) { return glm::vec3(model[at(joint)][3]); }
 
+// Signed twist, degrees in (-180, 180], of `bone` (a rotation from the rest) about its posed
+// axis bone * axis0, measured from the shortest swing taking axis0 there in `parent`'s frame
+// (parent and bone both rotations from the rest, world space): the axial turn a bone carries
+// against its parent beyond what pointing it needs.
+float armTwist(const glm::quat& parent, const glm::vec3& axis0, const glm::quat& bone) {
+  const glm::vec3 d = bone * axis0;
+  const glm::vec3 local = glm::inverse(parent) * d;
+  const glm::vec3 c = glm::cross(axis0, local);
+  const float s = glm::length(c), cosine = glm::dot(axis0, local);
+  const glm::quat swing =
+      s < 1e-6f ? glm::quat(1, 0, 0, 0) : glm::angleAxis(std::atan2(s, cosine), c / s);
+  const glm::quat twist = glm::inverse(bone) * parent * swing;  // about axis0, in the rest frame
+  float t = deg(2.0f * std::atan2(glm::dot(glm::vec3(twist.x, twist.y, twist.z), axis0), twist.w));
+  if (t > 180.0f) t -= 360.0f;
+  if (t <= -180.0f) t += 360.0f;
+  return t;
+}
+
 // [SECTION] build
 
 // Everything that decides a pose: the source's parameters plus what the solver found.
@@ -134,9 +152,17 @@ anim::Pose build(const Rig& rig, const State& s) {
     const glm::vec3 b0 = glm::normalize(glm::cross(d0, orthogonalTo(kZ, d0)));
     const glm::vec3 f0 = glm::normalize(rig.rest[at(arm.hand)] - rig.rest[at(arm.lower)]);
     const glm::vec3 fb0 = glm::normalize(glm::cross(f0, orthogonalTo(kZ, f0)));
-    world[at(arm.upper)] = frameRotation(b0, d0, bend, d);
-    world[at(arm.lower)] = frameRotation(fb0, f0, bend, fore);
-    world[at(arm.hand)] = world[at(arm.lower)];
+    const glm::quat upper = frameRotation(b0, d0, bend, d), forearm = frameRotation(fb0, f0, bend, fore);
+    // Raised past 90 degrees, the humerus gives back kArmUntwist of its axial twist against the
+    // shortest swing from the rest (in the chest's frame) and the forearm half of that, so the
+    // chest-upper arm, elbow and wrist bands each turn a part of it (the hand keeps its
+    // orientation). The frame above, flexion after the A-pose, stands an arm raised overhead
+    // nearly a half turn about its own axis from that swing: the palm faces in rather than out.
+    const float raise = std::clamp((a.shoulder - 90.0f) / 90.0f, 0.0f, 1.0f);
+    const float untwist = kArmUntwist * raise * armTwist(world[at(rig.chest)], d0, upper);
+    world[at(arm.upper)] = aa(untwist, d) * upper;
+    world[at(arm.lower)] = aa(0.5f * untwist, fore) * forearm;
+    world[at(arm.hand)] = forearm;
   }
 
   // Legs, in the leg frame: the body's frame turned outward by kneeTrack.

@@ -58,6 +58,11 @@ struct Angles {
 };
 Angles measure(const Rig& rig, std::span<const glm::mat4> model);
 
+// An arm raised past 90 degrees of flexion gives back this share of its humerus' axial twist
+// (against the shortest swing from the rest in the chest's frame), ramped in from 90 to 180
+// degrees; the forearm gives back half as much (see build in pose.cpp).
+inline constexpr float kArmUntwist = 0.75f;
+
 // [SECTION] Keys
 
 // Per leg: the joint-level parameters the solver found.

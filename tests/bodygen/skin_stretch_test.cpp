@@ -13,9 +13,11 @@
 //    their vertices' blended matrices.
 // The bounds are from what the healthy clips show (measured 2026-11-25, all three bodies,
 // worst of the clips not in kKnownTears): volume 0.135 (the arms overhead in a jump squat;
-// knees of a split squat 0.165), stretch 12.0 (one 6-8 mm edge between the thighs at the
-// crotch, in a single-leg RDL and lunges; the crotch is stitched from the two thighs), inverted
-// 597 triangles (the folds of a deep squat's hip and knee creases). A torn clip shows volume 0,
+// knees of a split squat 0.165; since clipbake eases a raised arm's twist, the bird dog's reach
+// 0.140 and the jump squat 0.235), stretch 12.1 (one 6-8 mm edge between the thighs at the
+// crotch, in a split squat, single-leg RDL and lunges; the crotch is stitched from the two
+// thighs), inverted 597 triangles (the folds of a deep squat's hip and knee creases; the bird
+// dog, listed when measured, reads 680 on female_160 back on all fours at 5.47 s). A torn clip shows volume 0,
 // stretch 16-23 and 760-1030 inverted triangles. The worst clips are printed with body, time
 // and the bones where it happens.
 #include <algorithm>
@@ -42,9 +44,9 @@ namespace fs = std::filesystem;
 const fs::path kSource = FORMVIZ_SOURCE_DIR;
 
 constexpr float kFps = 15.0f;
-constexpr float kMinVolume = 0.1f;   // a 143-degree bend blended half and half; healthy worst 0.135
+constexpr float kMinVolume = 0.1f;   // a 143-degree bend blended half and half; healthy worst 0.140
 constexpr float kMaxStretch = 14.0f; // healthy worst 12.0 (crotch), torn 16-23
-constexpr int kMaxInverted = 700;    // healthy worst 597 (deep crease folds), torn 760-1030
+constexpr int kMaxInverted = 700;    // healthy worst 680 (bird dog on all fours), torn 760-1030
 
 // Clips that tear today, each with the reason (found with this test; reported to the lead,
 // the fixes are outside the body generator). The test also fails when one of them no longer

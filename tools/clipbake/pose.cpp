@@ -459,6 +459,8 @@ glm::mat4 chestFrame(const Rig& rig, const std::vector<glm::mat4>& model) {
   return glm::mat4(glm::vec4(x, 0.0f), glm::vec4(y, 0.0f), glm::vec4(glm::cross(x, y), 0.0f), glm::vec4(0.5f * (l + r), 1.0f));
 }
 
+constexpr float kReachShare = 0.999f;  // of the arm's length: the farthest a hand target is put
+
 // Moves the wrists onto their targets with the two-bone IK: each key's target (a chest-frame
 // target is blended in the chest frame), weighted in or out where only one key has one.
 void reachHands(const Rig& rig, const PoseParams& pa, const PoseParams& pb, float u, anim::Pose& local,
@@ -493,6 +495,13 @@ void reachHands(const Rig& rig, const PoseParams& pa, const PoseParams& pb, floa
       const glm::vec3 dir = k.handFrame == F::Chest ? glm::mat3(chest) * k.pole : k.pole;
       pole = position(model, arm.upper) + 0.3f * glm::normalize(dir);
     }
+    // A target at or past full reach is pulled just inside it (0.5 mm at most on an arm): a
+    // limb the IK straightens exactly keeps no bend plane, and the side it then turns the elbow
+    // to (the upper arm about itself) follows rounding noise, up to half a turn in one frame.
+    const glm::vec3 sh = position(model, arm.upper);
+    const float reach = kReachShare * (glm::length(position(model, arm.lower) - sh) +
+                                       glm::length(position(model, arm.hand) - position(model, arm.lower)));
+    if (glm::length(target - sh) > reach) target = sh + reach * glm::normalize(target - sh);
     anim::solveTwoBoneIk(rig.skeleton, chain, target, pole, weight, local, model);
   }
 }

@@ -71,34 +71,63 @@ glm::vec4 shadowFootprint(const glm::vec4& bounds) {
   return glm::vec4(glm::clamp(lo, -limit, limit), glm::clamp(hi, -limit, limit));
 }
 
+// The floor rectangle (x0, z0, x1, z1) the shadow of the box `lo`..`hi` can fall on, within
+// `reach` (the sphere's footprint, where the floor shadow texture lies): the box's corners
+// projected along the key light onto y = 0 and its own footprint, with 5 cm for the filters
+// (the shadow map's taps and the floor shadow texture's, each about a centimetre).
+glm::vec4 boxShadowFootprint(const glm::vec3& lo, const glm::vec3& hi, const glm::vec4& reach) {
+  const glm::vec3 l = render::kKeyLightDirection;
+  glm::vec2 a(lo.x, lo.z), b(hi.x, hi.z);
+  for (int i = 0; i < 8; ++i) {
+    const glm::vec3 p((i & 1) ? hi.x : lo.x, (i & 2) ? hi.y : lo.y, (i & 4) ? hi.z : lo.z);
+    const glm::vec2 q = glm::vec2(p.x, p.z) - glm::vec2(l.x, l.z) * (std::max(p.y, 0.0f) / std::max(l.y, 0.2f));
+    a = glm::min(a, q);
+    b = glm::max(b, q);
+  }
+  a = glm::max(a - 0.05f, glm::vec2(reach.x, reach.y));
+  b = glm::min(b + 0.05f, glm::vec2(reach.z, reach.w));
+  return glm::vec4(a, b);
+}
+
 // The pixels (x0, y0, x1, y1, bottom-left origin, exclusive ends) a frame drawn over the static
 // layer can change in a `size` view: the sphere `bounds` (holding every caster, so every figure
 // and mesh) and the floor rectangle `floorRect` (x0, z0, x1, z1) the floor's shading covers,
-// projected, and two pixels for the edges' smoothing. `projection` is symmetric (glm::perspective,
-// maybe mirrored in x). None when part of them is behind the eye.
+// projected, and two pixels for the edges' smoothing. With a box `boxLo`..`boxHi` (not empty)
+// holding every figure and mesh, its eight corners stand for the sphere. `projection` is
+// symmetric (glm::perspective, maybe mirrored in x). None when part of them is behind the eye.
 std::optional<glm::ivec4> changedRegion(const glm::mat4& view, const glm::mat4& projection, const glm::vec2& size,
-                                        const glm::vec4& bounds, const glm::vec4& floorRect) {
+                                        const glm::vec4& bounds, const glm::vec4& floorRect, const glm::vec3& boxLo,
+                                        const glm::vec3& boxHi) {
   glm::vec2 lo(std::numeric_limits<float>::max()), hi(-std::numeric_limits<float>::max());
   auto addNdc = [&](const glm::vec2& ndc) {
     const glm::vec2 pixel = (ndc * 0.5f + 0.5f) * size;
     lo = glm::min(lo, pixel);
     hi = glm::max(hi, pixel);
   };
-  // The sphere's outline: per screen axis, the two planes through the eye tangent to it.
-  const glm::vec3 c(view * glm::vec4(glm::vec3(bounds), 1.0f));
-  const float depth = -c.z, r = bounds.w;
-  if (depth - r < 0.05f) return std::nullopt;
-  glm::vec2 tanLo, tanHi;  // x / depth and y / depth of the outline's extremes
-  for (int axis = 0; axis < 2; ++axis) {
-    const float offset = c[axis], distance = std::sqrt(offset * offset + depth * depth);
-    const float centre = std::atan2(offset, depth), half = std::asin(std::min(r / distance, 1.0f));
-    if (std::abs(centre) + half >= 1.55f) return std::nullopt;  // reaches beside the eye
-    tanLo[axis] = std::tan(centre - half);
-    tanHi[axis] = std::tan(centre + half);
-  }
-  addNdc(glm::vec2(projection[0][0], projection[1][1]) * tanLo);
-  addNdc(glm::vec2(projection[0][0], projection[1][1]) * tanHi);
   const glm::mat4 viewProjection = projection * view;
+  if (boxLo.x <= boxHi.x) {
+    for (int i = 0; i < 8; ++i) {
+      const glm::vec3 p((i & 1) ? boxHi.x : boxLo.x, (i & 2) ? boxHi.y : boxLo.y, (i & 4) ? boxHi.z : boxLo.z);
+      const glm::vec4 clip = viewProjection * glm::vec4(p, 1.0f);
+      if (clip.w < 0.05f) return std::nullopt;
+      addNdc(glm::vec2(clip) / clip.w);
+    }
+  } else {
+    // The sphere's outline: per screen axis, the two planes through the eye tangent to it.
+    const glm::vec3 c(view * glm::vec4(glm::vec3(bounds), 1.0f));
+    const float depth = -c.z, r = bounds.w;
+    if (depth - r < 0.05f) return std::nullopt;
+    glm::vec2 tanLo, tanHi;  // x / depth and y / depth of the outline's extremes
+    for (int axis = 0; axis < 2; ++axis) {
+      const float offset = c[axis], distance = std::sqrt(offset * offset + depth * depth);
+      const float centre = std::atan2(offset, depth), half = std::asin(std::min(r / distance, 1.0f));
+      if (std::abs(centre) + half >= 1.55f) return std::nullopt;  // reaches beside the eye
+      tanLo[axis] = std::tan(centre - half);
+      tanHi[axis] = std::tan(centre + half);
+    }
+    addNdc(glm::vec2(projection[0][0], projection[1][1]) * tanLo);
+    addNdc(glm::vec2(projection[0][0], projection[1][1]) * tanHi);
+  }
   for (const glm::vec2& xz : {glm::vec2(floorRect.x, floorRect.y), glm::vec2(floorRect.z, floorRect.y),
                               glm::vec2(floorRect.x, floorRect.w), glm::vec2(floorRect.z, floorRect.w)}) {
     const glm::vec4 clip = viewProjection * glm::vec4(xz.x, 0.0f, xz.y, 1.0f);
@@ -385,7 +414,11 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   // contact shade's circle.
   const glm::vec2 contactCentre(scene.contactShadow), contactRadius(scene.contactShadow.z);
   const bool contact = scene.contactShadow.w > 0.0f && scene.contactShadow.z > 0.0f;
-  glm::vec4 shadeRect = shadows ? inner : glm::vec4(contactCentre - contactRadius, contactCentre + contactRadius);
+  // With a box around what is drawn, only its shadow's reach (the rest of the sphere's is lit).
+  const bool box = shadows && scene.drawnMin.x <= scene.drawnMax.x;
+  glm::vec4 shadeRect = box       ? boxShadowFootprint(scene.drawnMin, scene.drawnMax, inner)
+                        : shadows ? inner
+                                  : glm::vec4(contactCentre - contactRadius, contactCentre + contactRadius);
   if (contact)
     shadeRect = glm::vec4(glm::min(glm::vec2(shadeRect), contactCentre - contactRadius),
                           glm::max(glm::vec2(shadeRect.z, shadeRect.w), contactCentre + contactRadius));
@@ -397,7 +430,7 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   // copied, and later resolved; the rest of the picture comes from the layer's own resolve.
   const std::optional<glm::ivec4> region =
       shadows ? changedRegion(camera.view(), mirror(scene) * camera.projection(aspect), viewportSize, scene.shadowBounds,
-                              shadeRect)
+                              shadeRect, scene.drawnMin, scene.drawnMax)
               : std::nullopt;
   target.resolveOver(nullptr);  // a new frame: every sample is drawn or copied again
   const bool layered = staticLayerEnabled_ && copyStaticLayer(target, viewProjection, eye, scene.showGrid, region);

@@ -46,6 +46,12 @@ struct Scene {
   std::vector<FigureDraw> figures;
   glm::vec4 contactShadow{0.0f};  // floor shadow under the figure: xz centre, radius (m), strength
   glm::vec4 shadowBounds{0.0f};   // a sphere holding what casts shadows: centre, radius (m); radius 0: no shadows
+  // Optional, with shadow bounds: a box (m) holding every figure and mesh this frame, inside the
+  // sphere (e.g. the pose's padded joints). Over the static layer the frame then copies and
+  // resolves only the box's outline on screen and its shadow's floor footprint, not the sphere's.
+  // Empty (min > max): the sphere's.
+  glm::vec3 drawnMin{1.0f};
+  glm::vec3 drawnMax{-1.0f};
   bool showGrid = true;
   bool mirrored = false;          // show the view as in a mirror (left and right swapped)
 };

@@ -1,6 +1,9 @@
 #version 330 core
 // Anti-aliased overlay: capsule lines with a dark halo, rounded label backdrops, glyphs.
 // Output is sRGB like every FormViz shader; blending is plain alpha.
+// No discard: where a line leaves a pixel alone it outputs alpha 0, which the blend leaves
+// unchanged, so Mesa's llvmpipe can test depth before the shader and skip the blocks that fail
+// (a discard makes it run the shader on every pixel of the quad first).
 in vec2 vLocal;
 in vec4 vColor;
 in vec4 vShape;
@@ -19,7 +22,6 @@ void main() {
     float len = vShape.x, halfWidth = vShape.y, halo = vShape.z;
     float u = clamp(vLocal.x, 0.0, len);
     float dist = length(vec2(vLocal.x - u, vLocal.y));  // pixels from the segment
-    if (vShape.w >= 0.0 && mod(vShape.w + u, uDash.x + uDash.y) > uDash.x) discard;
     float alpha;
     vec3 color;
     if (uLayer == 0) {
@@ -30,8 +32,8 @@ void main() {
       color = vColor.rgb;
     }
     alpha *= uOpacity * vColor.a;
-    if (alpha <= 0.0) discard;
-    fragColor = vec4(color, alpha);
+    if (vShape.w >= 0.0 && mod(vShape.w + u, uDash.x + uDash.y) > uDash.x) alpha = 0.0;  // a dash's gap
+    fragColor = vec4(color, max(alpha, 0.0));
   } else if (vShape.x > 0.0) {
     // Rounded rectangle: signed distance to its edge, smooth over one pixel.
     vec2 q = abs(vLocal) - vShape.xy + vShape.z;

@@ -75,11 +75,16 @@ void quad(std::vector<Vertex>& out, const Vertex& a, const Vertex& b, const Vert
 
 // [SECTION] Lines
 
-void addLine(std::vector<Vertex>& out, const render::OverlayLine& line, const Projector& project, float scale) {
+// Each segment is a quad around its capsule in `halos` (the capsule with its halo and smooth edge)
+// and a narrower one in `cores` (the coloured core and its smooth edge only): the core pass then
+// shades a third of the pixels. Both give each pixel the same depth (linear along the halo's quad).
+void addLine(std::vector<Vertex>& halos, std::vector<Vertex>& cores, const render::OverlayLine& line,
+             const Projector& project, float scale) {
   std::vector<glm::vec3> points = line.points;
   if (line.closed && points.size() > 2) points.push_back(points.front());
   const float half = 0.5f * line.width * scale, halo = kHaloPixels * scale;
   const float reach = half + halo + 1.0f;  // the quad covers the capsule and its smooth edge
+  const float coreReach = half + 1.0f;     // the core's edge ends 0.6 pixels beyond `half`
   float along = 0.0f;
   for (std::size_t i = 0; i + 1 < points.size(); ++i) {
     const Projected a = project(points[i]), b = project(points[i + 1]);
@@ -91,12 +96,15 @@ void addLine(std::vector<Vertex>& out, const render::OverlayLine& line, const Pr
     const glm::vec4 shape(length, half, halo, line.dashed ? along : -1.0f);
     const glm::vec4 color(line.color, 1.0f);
     auto vertex = [&](float u, float v) {
-      const float t = length > 1e-4f ? std::clamp(u / length, 0.0f, 1.0f) : 0.0f;
+      // The depth runs from a's at u = -reach to b's at u = length + reach.
+      const float t = (u + reach) / (length + 2.0f * reach);
       const glm::vec2 p = a.pixel + dir * u + normal * v;
       return Vertex{toNdc(p, a.depth + (b.depth - a.depth) * t, project.size), glm::vec2(u, v), color, shape};
     };
-    quad(out, vertex(-reach, -reach), vertex(length + reach, -reach), vertex(length + reach, reach),
+    quad(halos, vertex(-reach, -reach), vertex(length + reach, -reach), vertex(length + reach, reach),
          vertex(-reach, reach));
+    quad(cores, vertex(-coreReach, -coreReach), vertex(length + coreReach, -coreReach),
+         vertex(length + coreReach, coreReach), vertex(-coreReach, coreReach));
     along += length;
   }
 }
@@ -202,8 +210,8 @@ void OverlayRenderer::render(const RenderTarget& target, const render::OrbitCame
   const glm::mat4 flip = mirrored ? glm::scale(glm::mat4(1.0f), glm::vec3(-1.0f, 1.0f, 1.0f)) : glm::mat4(1.0f);
   const Projector project{flip * camera.projection(size.x / size.y) * camera.view(), model, camera.eye(), size};
 
-  std::vector<Vertex> lines, labels;
-  for (const render::OverlayLine& line : overlay.lines) addLine(lines, line, project, scale);
+  std::vector<Vertex> lines, cores, labels;
+  for (const render::OverlayLine& line : overlay.lines) addLine(lines, cores, line, project, scale);
   std::vector<Placed> placed;
   if (atlas_)
     for (const render::OverlayLabel& label : overlay.labels) addLabel(labels, label, project, *atlas_, scale, placed);
@@ -235,7 +243,10 @@ void OverlayRenderer::render(const RenderTarget& target, const render::OrbitCame
   glDepthMask(GL_FALSE);
 
   if (!lines.empty()) {
+    // Halos, then cores, in one buffer.
+    lines.insert(lines.end(), cores.begin(), cores.end());
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lines.size() * sizeof(Vertex)), lines.data(), GL_STREAM_DRAW);
+    const GLsizei count = static_cast<GLsizei>(cores.size());
     program_.set("uMode", static_cast<int>(Mode::Line));
     glEnable(GL_DEPTH_TEST);
     // Hidden parts first (fainter), then the visible ones; halos under every core.
@@ -244,7 +255,7 @@ void OverlayRenderer::render(const RenderTarget& target, const render::OrbitCame
       program_.set("uOpacity", opacity);
       for (int layer = 0; layer < 2; ++layer) {
         program_.set("uLayer", layer);
-        glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(lines.size()));
+        glDrawArrays(GL_TRIANGLES, layer * count, count);
       }
     }
   }

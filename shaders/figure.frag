@@ -13,7 +13,7 @@
 
 in vec3 vWorld;
 in vec3 vNormal;
-flat in int vRegion;
+flat in vec4 vRegionColor;   // figure.vert: the region's linear rgb + strength, 0 outside any
 in float vRegionWeight;
 #if FV_SHADOWS
 in vec3 vShadowCoord;   // figure.vert: the key light's shadow map coordinates
@@ -21,8 +21,6 @@ in vec3 vShadowCoord;   // figure.vert: the key light's shadow map coordinates
 
 uniform vec3 uEye;
 uniform vec3 uSkinColor;                                // linear
-uniform int uShowRegions;                               // 0: plain figure, 1: region colours
-uniform vec4 uRegionColors[FV_MAX_MUSCLE_REGIONS];      // linear rgb + strength in [0, 1], per region id
 out vec4 fragColor;
 
 float keyVisibility() {
@@ -43,8 +41,7 @@ void main() {
   float facing = max(dot(n, v), 0.0);
   fragColor = vec4(color, mix(0.75, 0.18, facing));
 #else
-  vec4 region = vec4(0.0);
-  if (uShowRegions != 0 && vRegion > 0 && vRegion < FV_MAX_MUSCLE_REGIONS) region = uRegionColors[vRegion];
+  vec4 region = vRegionColor;
   // Region weights fade to 0 at a region's edge, so colours blend softly into the skin.
   float tint = region.a * smoothstep(0.0, 0.6, vRegionWeight);
 #if FV_FIGURE_PASS == 1

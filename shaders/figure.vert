@@ -16,10 +16,15 @@ layout(location = FV_ATTRIB_REGION) in vec2 aRegion;   // muscle region id, weig
 
 uniform mat4 uModel;
 uniform mat4 uViewProjection;
+uniform int uShowRegions;                               // as figure.frag's
+uniform vec4 uRegionColors[FV_MAX_MUSCLE_REGIONS];
 
 out vec3 vWorld;
 out vec3 vNormal;
 flat out int vRegion;
+// The region's colour and strength (uRegionColors[vRegion], or 0): looked up once per vertex,
+// not per pixel (an indexed uniform read is a gather per pixel in Mesa's llvmpipe).
+flat out vec4 vRegionColor;
 out float vRegionWeight;
 #if FV_SHADOWS
 out vec3 vShadowCoord;
@@ -33,6 +38,7 @@ void main() {
   // correctly up to length; the fragment shader renormalises.
   vNormal = mat3(uModel) * (mat3(skin) * aNormal);
   vRegion = int(aRegion.x + 0.5);
+  vRegionColor = uShowRegions != 0 && vRegion > 0 && vRegion < FV_MAX_MUSCLE_REGIONS ? uRegionColors[vRegion] : vec4(0.0);
   vRegionWeight = aRegion.y;
 #if FV_SHADOWS
   vShadowCoord = keyLightCoord(world.xyz, normalize(vNormal));

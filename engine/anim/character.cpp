@@ -304,25 +304,9 @@ void Character::applyLimbGuards() {
     const glm::vec3 at = jointPosition(g.joint);
     const float raise = guardRaise(g) * free;
     if (raise <= kGuardSlack) continue;
-    if (g.kind == LimbGuard::Kind::Hand) {
-      PinJointJob job;
-      job.skeleton = skeleton_;
-      job.chain = TwoBoneChain{g.start, g.mid, g.joint};
-      job.joint = g.joint;
-      job.target = at + glm::vec3(0.0f, raise, 0.0f);
-      job.local = local_;
-      job.model = model_;
-      job.Run();
-    } else {
-      AimBoneJob job;
-      job.skeleton = skeleton_;
-      job.start = g.start;
-      job.joint = g.joint;
-      job.target = at + glm::vec3(0.0f, raise, 0.0f);
-      job.local = local_;
-      job.model = model_;
-      job.Run();
-    }
+    const glm::vec3 lifted = at + glm::vec3(0.0f, raise, 0.0f);
+    if (g.kind == LimbGuard::Kind::Hand) placeOnChain(TwoBoneChain{g.start, g.mid, g.joint}, g.joint, lifted);
+    else aimBone(g.start, g.joint, lifted);
   }
   // What the limb could not lift (an upper arm hanging straight under the shoulder cannot raise
   // its elbow: a plank's forearms) is lifted by pivoting the whole body about its planted feet,
@@ -372,20 +356,40 @@ void Character::applyLimbGuards() {
 
 void Character::solveTwoBonePin(const Active& a) {
   const Pin& pin = *a.pin;
-  PinJointJob job;
-  job.skeleton = skeleton_;
-  job.chain = TwoBoneChain{pin.start, pin.mid, pin.end};
-  job.joint = pin.joint;
-  job.target = a.target;
+  glm::vec3 target = a.target;
   // A sliding foot (a travelling move baked in place) keeps the clip's path along the floor:
   // only its height is held, on the surface (docs/FORM.md, planted feet on other bodies).
   if (pin.sliding) {
     const glm::vec3 now = jointPosition(pin.joint);
-    job.target = glm::vec3(now.x, a.target.y, now.z);
+    target = glm::vec3(now.x, a.target.y, now.z);
   }
+  std::optional<glm::vec3> pole;
   for (const Active& b : active_)
-    if (b.pin->joint == pin.mid && b.pin->limb == Pin::Limb::OneBone) job.pole = b.target;
-  job.weight = a.weight;
+    if (b.pin->joint == pin.mid && b.pin->limb == Pin::Limb::OneBone) pole = b.target;
+  placeOnChain(TwoBoneChain{pin.start, pin.mid, pin.end}, pin.joint, target, a.weight, pole);
+}
+
+void Character::placeOnChain(const TwoBoneChain& chain, int joint, const glm::vec3& target, float weight,
+                             std::optional<glm::vec3> pole) {
+  PinJointJob job;
+  job.skeleton = skeleton_;
+  job.chain = chain;
+  job.joint = joint;
+  job.target = target;
+  job.weight = weight;
+  job.pole = pole;
+  job.local = local_;
+  job.model = model_;
+  job.Run();
+}
+
+void Character::aimBone(int start, int joint, const glm::vec3& target, float weight) {
+  AimBoneJob job;
+  job.skeleton = skeleton_;
+  job.start = start;
+  job.joint = joint;
+  job.target = target;
+  job.weight = weight;
   job.local = local_;
   job.model = model_;
   job.Run();
@@ -496,15 +500,7 @@ void Character::applyPins(float time) {
     bool solved = false;  // a two-bone pin below this joint already bent the limb toward it
     for (const Active& b : active_) solved = solved || (b.pin->limb == Pin::Limb::TwoBone && b.pin->mid == pin.joint);
     if (solved) continue;
-    AimBoneJob job;
-    job.skeleton = skeleton_;
-    job.start = pin.start;
-    job.joint = pin.joint;
-    job.target = a.target;
-    job.weight = a.weight;
-    job.local = local_;
-    job.model = model_;
-    job.Run();
+    aimBone(pin.start, pin.joint, a.target, a.weight);
   }
 }
 
@@ -529,14 +525,7 @@ void Character::applyFootGuards() {
     // one frame as the span ends (her jump-squat knee moves 25 mm between two frames at 240 Hz).
     const float raise = std::max(ballFloor - ball.y, ankleFloor - jointPosition(g.chain.end).y);
     if (raise <= kGuardSlack) continue;
-    PinJointJob job;
-    job.skeleton = skeleton_;
-    job.chain = g.chain;
-    job.joint = g.ball;
-    job.target = ball + glm::vec3(0.0f, raise, 0.0f);
-    job.local = local_;
-    job.model = model_;
-    job.Run();
+    placeOnChain(g.chain, g.ball, ball + glm::vec3(0.0f, raise, 0.0f));
   }
 }
 

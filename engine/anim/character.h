@@ -6,6 +6,7 @@
 // The skeleton and clip are borrowed and must outlive the character or the next setClip().
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -183,6 +184,10 @@ class Character {
   float guardRaise(const LimbGuard& g) const;
   glm::vec3 mapped(const Pin& pin, const glm::vec3& clipped) const;
   void solveTwoBonePin(const Active& a);  // per evaluate(): the pins in force (reserved in computePins())
+  // PinJointJob / AimBoneJob on this character's pose (weight 1: all the way).
+  void placeOnChain(const TwoBoneChain& chain, int joint, const glm::vec3& target, float weight = 1.0f,
+                    std::optional<glm::vec3> pole = std::nullopt);
+  void aimBone(int start, int joint, const glm::vec3& target, float weight = 1.0f);
 
   void samplePose(float time, bool fade);  // clip (or rest) [-> cross-fade] -> local_ -> model_
   void computePins();

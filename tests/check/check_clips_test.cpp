@@ -50,6 +50,21 @@ const Body& body(const std::string& name) {
   return it->second;
 }
 
+// Every committed clip file (animations/*.gltf), by file name, imported once for all the tests.
+const std::map<std::string, asset::ImportedModel>& committedClips() {
+  static const std::map<std::string, asset::ImportedModel> files = [] {
+    std::map<std::string, asset::ImportedModel> out;
+    for (const fs::directory_entry& e : fs::directory_iterator(kSource / "animations")) {
+      if (e.path().extension() != ".gltf") continue;
+      auto clips = asset::importGltf(e.path());
+      EXPECT_TRUE(clips) << clips.error().message;
+      if (clips) out.emplace(e.path().filename().string(), std::move(clips).value());
+    }
+    return out;
+  }();
+  return files;
+}
+
 // "<clip> on <body>: fails|not flagged <rule id>" for every way a verdict differs from the declared one.
 std::vector<std::string> deviations(const form::ClipVerdict& v, const std::string& bodyName) {
   std::vector<std::string> out;
@@ -66,8 +81,9 @@ TEST_P(ExerciseClips, EveryClipGetsItsDeclaredVerdictOnEveryPreset) {
   const fs::path clipFile = kSource / "animations" / fmt::format("{}.gltf", id);
   auto rules = form::loadRules(kSource / "animations" / fmt::format("{}.rules.json", id));
   ASSERT_TRUE(rules) << rules.error().message;
-  auto clips = asset::importGltf(clipFile);
-  ASSERT_TRUE(clips) << clips.error().message;
+  const auto file = committedClips().find(clipFile.filename().string());
+  ASSERT_NE(file, committedClips().end()) << clipFile << " is missing or does not import";
+  const asset::ImportedModel* clips = &file->second;
   ASSERT_FALSE(clips->clips.empty());
   for (const anim::Clip& clip : clips->clips) {
     for (const char* preset : kPresets) {
@@ -162,15 +178,13 @@ Drift contactDrift(const anim::Skeleton& skeleton, const anim::Skeleton& clipSke
 
 TEST(ContactPinning, PlantedFeetStayPutOnEveryPreset) {
   int checked = 0, sliding = 0;
-  for (const fs::directory_entry& e : fs::directory_iterator(kSource / "animations")) {
-    if (e.path().extension() != ".gltf") continue;
-    auto clips = asset::importGltf(e.path());
-    ASSERT_TRUE(clips) << clips.error().message;
+  for (const auto& [file, model] : committedClips()) {
+    const asset::ImportedModel* clips = &model;
     for (const anim::Clip& clip : clips->clips) {
       for (const char* preset : kPresets) {
         const Drift d = contactDrift(body(preset).model.skeleton, clips->skeleton, clip, true);
-        EXPECT_LT(d.slide, 0.005f) << e.path().filename() << " " << clip.name() << " on " << preset;
-        EXPECT_LT(d.sink, 0.005f) << e.path().filename() << " " << clip.name() << " on " << preset;
+        EXPECT_LT(d.slide, 0.005f) << file << " " << clip.name() << " on " << preset;
+        EXPECT_LT(d.sink, 0.005f) << file << " " << clip.name() << " on " << preset;
         ++checked;
         sliding += d.sliding;
       }
@@ -188,10 +202,8 @@ TEST(ContactPinning, PlantedFeetStayPutOnEveryPreset) {
 // clamshell knee), so it is not checked here.
 TEST(ContactPinning, PinnedHandsAndFeetStayOnTheirSpots) {
   int pins = 0, points = 0;
-  for (const fs::directory_entry& e : fs::directory_iterator(kSource / "animations")) {
-    if (e.path().extension() != ".gltf") continue;
-    auto clips = asset::importGltf(e.path());
-    ASSERT_TRUE(clips) << clips.error().message;
+  for (const auto& [file, model] : committedClips()) {
+    const asset::ImportedModel* clips = &model;
     for (const anim::Clip& clip : clips->clips) {
       for (const char* preset : kPresets) {
         const anim::Skeleton& skeleton = body(preset).model.skeleton;
@@ -205,7 +217,7 @@ TEST(ContactPinning, PinnedHandsAndFeetStayOnTheirSpots) {
             worst = std::max(worst, glm::length(character.jointPosition(pin.joint) - pin.anchor));
           }
           EXPECT_LT(worst, std::string(preset) == "female_160" ? 0.002f : 0.001f)
-              << e.path().filename() << " " << clip.name() << " on " << preset << ": "
+              << file << " " << clip.name() << " on " << preset << ": "
               << skeleton.names()[static_cast<std::size_t>(pin.joint)];
           ++pins;
           points += pin.end == pin.joint;  // a hand or a foot's edge
@@ -313,10 +325,8 @@ TEST(ContactPinning, OnTheClipsOwnBodyFadingPinsCorrectNothing) {
 // fading or not: up to 8.7 mm at the elbow.)
 TEST(ContactPinning, OnTheClipsOwnBodyEveryFadingJointFollowsTheClip) {
   int samples = 0;
-  for (const fs::directory_entry& e : fs::directory_iterator(kSource / "animations")) {
-    if (e.path().extension() != ".gltf") continue;
-    auto clips = asset::importGltf(e.path());
-    ASSERT_TRUE(clips) << clips.error().message;
+  for (const auto& [file, model] : committedClips()) {
+    const asset::ImportedModel* clips = &model;
     const anim::Skeleton& ours = body("male_175").model.skeleton;
     const anim::Skeleton& theirs = clips->skeleton;
     for (const anim::Clip& clip : clips->clips) {
@@ -336,7 +346,7 @@ TEST(ContactPinning, OnTheClipsOwnBodyEveryFadingJointFollowsTheClip) {
           if (d > worst) worst = d, when = t;
           ++samples;
         }
-        EXPECT_LT(worst, 0.001f) << e.path().filename() << " " << clip.name() << ": " << joint << " at " << when << " s";
+        EXPECT_LT(worst, 0.001f) << file << " " << clip.name() << ": " << joint << " at " << when << " s";
       }
     }
   }

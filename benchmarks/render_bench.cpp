@@ -8,6 +8,8 @@
 //             run: the ratios in docs/PERFORMANCE.md divide by it
 //   sphere    the window's frame with the changed region taken from the shadow sphere, not the
 //             pose's box (as before the box was used), in the same run
+//   full mesh the window's frame with every triangle of the body drawn, not its display mesh
+//             (as before the display mesh was used), in the same run
 //   far       the window's frame with the camera farther (the figure about half the view's
 //             height), before and after: the frame changes fewer of the view's pixels
 //   variants  the frame without overlays, without shadows, without MSAA, at half resolution
@@ -98,7 +100,7 @@ struct Fixture {
 };
 
 enum Variant { kFull, kNoShadows, kNoMsaa, kXRay, kFloorOnly, kPaused, kHalfRes, kProps, kWindow, kWindowBefore, kWindowFar, kWindowFarBefore,
-               kWindowSphere };
+               kWindowSphere, kWindowFullMesh };
 
 // The window's overlays on a squat: both knees' angles, the left hip-knee-ankle line, the
 // feet's contacts with the floor.
@@ -143,12 +145,13 @@ void BM_Frame(benchmark::State& state) {
   // `before`: everything drawn every frame, the full body in the shadow map, two resolves.
   const bool before = variant == kWindowBefore || variant == kWindowFarBefore || variant == kFloorOnly;
   const bool overlays = variant == kWindow || variant == kWindowBefore || variant == kWindowFar || variant == kWindowFarBefore ||
-                        variant == kWindowSphere;
+                        variant == kWindowSphere || variant == kWindowFullMesh;
   // The changed region from the pose's box (the window's way), or from the shadow sphere.
   const bool box = !before && variant != kWindowSphere;
   const bool playing = variant != kPaused && variant != kFloorOnly;
   f.renderer->setStaticLayer(!before);
   f.renderer->setSimplifiedShadowCasters(!before);
+  f.renderer->setDisplayLod(!before && variant != kWindowFullMesh);
   const int width = variant == kHalfRes ? 640 : 1280, height = variant == kHalfRes ? 360 : 720;
   auto target = gl::RenderTarget::create(width, height, variant == kNoMsaa ? 1 : 4);
   render::OrbitCamera camera;
@@ -194,10 +197,12 @@ void BM_Frame(benchmark::State& state) {
     frame();
     gl::finish();
   }
-  state.counters["triangles"] = double(f.mesh->indexCount() / 3);
-  state.counters["caster_triangles"] = double(before ? f.mesh->indexCount() / 3 : f.mesh->shadowIndexCount() / 3);
+  using gl::MeshDetail;
+  state.counters["triangles"] =
+      double(f.mesh->indexCount(before || variant == kWindowFullMesh ? MeshDetail::Full : MeshDetail::Display) / 3);
+  state.counters["caster_triangles"] = double(f.mesh->indexCount(before ? MeshDetail::Full : MeshDetail::ShadowCaster) / 3);
 }
-BENCHMARK(BM_Frame)->Arg(kFloorOnly)->Arg(kWindowBefore)->Arg(kWindow)->Arg(kWindowFarBefore)->Arg(kWindowFar)->Arg(kWindowSphere)->Arg(kFull)->Arg(kPaused)->Arg(kNoShadows)
+BENCHMARK(BM_Frame)->Arg(kFloorOnly)->Arg(kWindowBefore)->Arg(kWindow)->Arg(kWindowFarBefore)->Arg(kWindowFar)->Arg(kWindowSphere)->Arg(kWindowFullMesh)->Arg(kFull)->Arg(kPaused)->Arg(kNoShadows)
     ->Arg(kNoMsaa)->Arg(kHalfRes)->Arg(kXRay)->Arg(kProps)
     ->ArgName("variant")->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime()->MinTime(2.0);
 

@@ -1,4 +1,5 @@
 // The body from models/ drawn by the engine: view modes, highlight placement, sides.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "anim/character.h"
@@ -113,9 +114,10 @@ TEST_F(FigureGLTest, HighlightedRegionShowsWhereItsCentroidProjects) {
 TEST_F(FigureGLTest, SimplifiedShadowCasterCastsTheFullBodysShadows) {
   auto mesh = gl::upload(model->meshes.front());
   ASSERT_TRUE(mesh) << mesh.error().message;
-  EXPECT_GT(mesh->shadowIndexCount(), mesh->indexCount() / 6);
-  EXPECT_LT(mesh->shadowIndexCount(), mesh->indexCount() / 3);
-  EXPECT_EQ(mesh->shadowIndexCount() % 3, 0);
+  const int all = mesh->indexCount(gl::MeshDetail::Full), caster = mesh->indexCount(gl::MeshDetail::ShadowCaster);
+  EXPECT_GT(caster, all / 6);
+  EXPECT_LT(caster, all / 3);
+  EXPECT_EQ(caster % 3, 0);
 
   auto clips = asset::importGltf(fs::path(FORMVIZ_SOURCE_DIR) / "animations" / "bodyweight_squat.gltf");
   ASSERT_TRUE(clips) << clips.error().message;
@@ -156,6 +158,64 @@ TEST_F(FigureGLTest, SimplifiedShadowCasterCastsTheFullBodysShadows) {
   const double changed = render::compareImages(simplified, full, 8).differingFraction;  // 0.1%: 2% of them
   EXPECT_GT(shadowed, 0.03) << "the scene should show shadows";  // 6% of the pixels
   EXPECT_LT(changed, 0.05 * shadowed) << "the simplified caster's shadows should be the full body's";
+}
+
+// The figure is drawn with its display mesh (under half the triangles, render/mesh_lod.h): in
+// a squat's bottom, where the hips and knees bend most, from the front and the side, in the
+// anatomy colours (every region's border shows) and x-ray, the picture stays the full mesh's
+// but for a few pixels along the silhouette and the regions' soft edges.
+TEST_F(FigureGLTest, DisplayMeshDrawsThePictureOfTheFullMesh) {
+  auto mesh = gl::upload(model->meshes.front());
+  ASSERT_TRUE(mesh) << mesh.error().message;
+  const int display = mesh->indexCount(gl::MeshDetail::Display), all = mesh->indexCount(gl::MeshDetail::Full);
+  EXPECT_LT(display, all / 2) << "the display mesh should draw under half the triangles";
+  EXPECT_GT(display, all / 4);
+
+  auto clips = asset::importGltf(fs::path(FORMVIZ_SOURCE_DIR) / "animations" / "bodyweight_squat.gltf");
+  ASSERT_TRUE(clips) << clips.error().message;
+  const anim::Clip* clip = nullptr;
+  for (const anim::Clip& c : clips->clips)
+    if (c.name() == "correct") clip = &c;
+  ASSERT_NE(clip, nullptr);
+  anim::Character character(model->skeleton);
+  character.setClip(clips->skeleton, *clip);
+  character.evaluate(clip->markerTime("bottom").value_or(0.0f));
+  gl::PaletteBuffer palette = gl::PaletteBuffer::create();
+  palette.update(character.palette());
+
+  auto renderer = gl::SceneRenderer::create(fs::path(FORMVIZ_SOURCE_DIR) / "shaders");
+  ASSERT_TRUE(renderer) << renderer.error().message;
+  auto target = gl::RenderTarget::create(480, 480, 4);
+  ASSERT_TRUE(target) << target.error().message;
+  const std::vector<glm::vec4> colors = render::anatomyColors();
+  for (const render::ViewPreset view : {render::ViewPreset::Front, render::ViewPreset::Side})
+    for (const bool xray : {false, true}) {
+      SCOPED_TRACE(fmt::format("view {}, x-ray {}", int(view), xray));
+      render::OrbitCamera camera;
+      camera.setPreset(view);
+      camera.frame({0, 0.6f, 0}, 0.9f, 1.0f);
+      gl::Scene scene;
+      gl::FigureDraw draw;
+      draw.mesh = &*mesh;
+      draw.palette = &palette;
+      draw.regionColors = colors;
+      draw.xray = xray;
+      scene.figures.push_back(draw);
+      scene.shadowBounds = glm::vec4(0, 0.6f, 0, 1.0f);
+      renderer->setDisplayLod(false);
+      renderer->render(*target, camera, scene);
+      const render::Image full = target->readPixels();
+      renderer->setDisplayLod(true);
+      renderer->render(*target, camera, scene);
+      const render::Image displayed = target->readPixels();
+      gl::Scene empty = scene;
+      empty.figures.clear();
+      renderer->render(*target, camera, empty);
+      const double figure = render::compareImages(full, target->readPixels(), 8).differingFraction;
+      const render::ImageComparison change = render::compareImages(displayed, full, 24);
+      EXPECT_GT(figure, 0.08) << "the figure should fill a good part of the view";
+      EXPECT_LT(change.differingFraction, 0.02 * figure) << "largest channel difference " << change.maxChannelDelta;
+    }
 }
 
 TEST_F(FigureGLTest, LeftOnlyHighlightLightsOnlyTheLeftLeg) {

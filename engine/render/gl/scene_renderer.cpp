@@ -254,7 +254,6 @@ void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightVi
   key.push_back(~0ull);  // meshes end, figures begin
   for (const FigureDraw& draw : scene.figures) {
     key.push_back(reinterpret_cast<std::uintptr_t>(draw.mesh));
-    key.push_back(std::uint64_t(draw.mesh->indexCount()));
     key.push_back(std::uint64_t(simplifiedShadowCasters_));
     key.push_back(draw.palette->version());
     addFloats(&draw.model[0][0], 16);
@@ -282,8 +281,7 @@ void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightVi
   for (const FigureDraw& draw : scene.figures) {
     shadowFigure_.set("uModel", draw.model);
     draw.palette->bind();
-    if (simplifiedShadowCasters_) draw.mesh->drawShadowCaster();
-    else draw.mesh->draw();
+    draw.mesh->draw(simplifiedShadowCasters_ ? MeshDetail::ShadowCaster : MeshDetail::Full);
   }
 
   // The floor's share, filtered once into the floor shadow texture.
@@ -308,6 +306,8 @@ constexpr glm::vec3 kSky(0.780f, 0.812f, 0.847f);
 void SceneRenderer::setStaticLayer(bool enabled) { staticLayerEnabled_ = enabled; }
 
 void SceneRenderer::setSimplifiedShadowCasters(bool enabled) { simplifiedShadowCasters_ = enabled; }
+
+void SceneRenderer::setDisplayLod(bool enabled) { displayLod_ = enabled; }
 
 void SceneRenderer::setGround(const ShaderProgram& program, const glm::mat4& viewProjection, const glm::vec3& eye,
                               const glm::vec2& viewportSize, const glm::vec4& inner, const glm::vec4& contactShadow) const {
@@ -489,7 +489,7 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
     const ShaderProgram* program = figure(shadows, 0);
     if (!program) continue;
     setFigure(*program, draw);
-    draw.mesh->draw();
+    draw.mesh->draw(figureDetail());
   }
   glDisable(GL_CULL_FACE);
 
@@ -544,14 +544,14 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
     const ShaderProgram* shell = figure(shadows, 2);
     if (!muscles || !shell) continue;
     setFigure(*muscles, draw);
-    draw.mesh->draw();
+    draw.mesh->draw(figureDetail());
     setFigure(*shell, draw);
     glEnable(GL_CULL_FACE);
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glDepthMask(GL_FALSE);
     glDepthFunc(GL_ALWAYS);
-    draw.mesh->draw();
+    draw.mesh->draw(figureDetail());
     glDepthFunc(GL_LEQUAL);
     glDepthMask(GL_TRUE);
     glDisable(GL_BLEND);
@@ -593,7 +593,7 @@ int SceneRenderer::pickRegion(const render::OrbitCamera& camera, glm::ivec2 view
   for (const FigureDraw& draw : scene.figures) {
     pick_.set("uModel", draw.model);
     draw.palette->bind();
-    draw.mesh->draw();
+    draw.mesh->draw(figureDetail());
   }
   glDisable(GL_CULL_FACE);
   glFrontFace(GL_CCW);

@@ -78,6 +78,9 @@ class SceneRenderer {
   // on by default; a quarter of the triangles, the same shadows within the lookups' blur); off,
   // with the full mesh.
   void setSimplifiedShadowCasters(bool enabled);
+  // Figures are drawn (and picked) with their display mesh (MeshDetail::Display, on by default:
+  // under half the triangles, the same picture within a few pixels); off, with every triangle.
+  void setDisplayLod(bool enabled);
 
   // The muscle region under `pixel` (top-left origin) in a `viewport`-sized view of the
   // scene's figures, exact on the posed mesh: the region id, 0 for skin outside any
@@ -126,6 +129,8 @@ class SceneRenderer {
   VertexArray emptyVertexArray_;  // core profile needs a bound VAO even for gl_VertexID draws
   bool staticLayerEnabled_ = true;
   bool simplifiedShadowCasters_ = true;
+  bool displayLod_ = true;
+  MeshDetail figureDetail() const { return displayLod_ ? MeshDetail::Display : MeshDetail::Full; }
   std::shared_ptr<RenderTarget> staticLayer_;    // backdrop + floor + grid, samples and resolved; shared
                                                  // with the targets drawn over it (RenderTarget::resolveOver)
   std::vector<std::uint32_t> staticLayerKey_;    // the view it was drawn for (empty: none)

@@ -6,28 +6,12 @@
 
 #include <glad/gl.h>
 #include <fmt/format.h>
-#include <meshoptimizer.h>
 
+#include "render/mesh_lod.h"
 #include "render/shader_source.h"
 
 namespace formviz::gl {
 namespace {
-
-// The shadow caster's indices over the same vertices: `indices` simplified to about a quarter
-// (kept where that would move the surface more than kShadowLodError of the mesh's size).
-// Vertices at one position (seams of normals or regions) count as one, so seams do not hold
-// the simplification back; they share their skinning, so any of them does.
-constexpr float kShadowLodError = 0.0012f;  // of the mesh's extent: ~2 mm on a 1.8 m figure
-std::vector<std::uint32_t> shadowCasterIndices(const asset::MeshData& mesh) {
-  const std::size_t n = mesh.positions.size();
-  std::vector<std::uint32_t> welded(mesh.indices.size());
-  meshopt_generateShadowIndexBuffer(welded.data(), mesh.indices.data(), mesh.indices.size(), &mesh.positions[0].x, n,
-                                    sizeof(glm::vec3), sizeof(glm::vec3));
-  std::vector<std::uint32_t> lod(mesh.indices.size());
-  lod.resize(meshopt_simplify(lod.data(), welded.data(), welded.size(), &mesh.positions[0].x, n, sizeof(glm::vec3),
-                              mesh.indices.size() / 4 / 3 * 3, kShadowLodError));
-  return lod;
-}
 
 // Interleaved vertex, 56 bytes.
 struct SkinnedVertex {
@@ -61,11 +45,12 @@ Result<SkinnedGpuMesh> upload(const asset::MeshData& mesh) {
   SkinnedGpuMesh gpu;
   gpu.vertexArray_ = createVertexArray();
   gpu.vertices_ = createBuffer(GL_ARRAY_BUFFER, vertices.data(), vertices.size() * sizeof(SkinnedVertex));
-  std::vector<std::uint32_t> indices = mesh.indices;
-  if (n > 0 && !mesh.indices.empty()) {
-    const std::vector<std::uint32_t> caster = shadowCasterIndices(mesh);
-    indices.insert(indices.end(), caster.begin(), caster.end());
-    gpu.shadowIndexCount_ = static_cast<int>(caster.size());
+  // One buffer: the display mesh's indices, the full mesh's, then the shadow caster's.
+  std::vector<std::uint32_t> indices = render::displayIndices(mesh);
+  gpu.ranges_[int(MeshDetail::Display)] = {0, indices.size()};
+  for (const auto& [detail, part] : {std::pair(MeshDetail::Full, mesh.indices), std::pair(MeshDetail::ShadowCaster, render::shadowCasterIndices(mesh))}) {
+    gpu.ranges_[int(detail)] = {indices.size(), part.size()};
+    indices.insert(indices.end(), part.begin(), part.end());
   }
   gpu.indices_ = createBuffer(GL_ELEMENT_ARRAY_BUFFER, indices.data(), indices.size() * sizeof(std::uint32_t));
   const GLsizei stride = sizeof(SkinnedVertex);
@@ -81,17 +66,14 @@ Result<SkinnedGpuMesh> upload(const asset::MeshData& mesh) {
   glEnableVertexAttribArray(render::kAttribRegion);
   glVertexAttribPointer(render::kAttribRegion, 2, GL_FLOAT, GL_FALSE, stride, offset(offsetof(SkinnedVertex, region)));
   glBindVertexArray(0);
-  gpu.indexCount_ = static_cast<int>(mesh.indices.size());
   return gpu;
 }
 
-void SkinnedGpuMesh::draw() const { drawTriangles(vertexArray_, indexCount_); }
-
-void SkinnedGpuMesh::drawShadowCaster() const {
-  if (shadowIndexCount_ == 0) return draw();
+void SkinnedGpuMesh::draw(MeshDetail detail) const {
+  const Range& range = ranges_[int(detail)];
   glBindVertexArray(vertexArray_.id());
-  glDrawElements(GL_TRIANGLES, shadowIndexCount_, GL_UNSIGNED_INT,
-                 reinterpret_cast<const void*>(std::size_t(indexCount_) * sizeof(std::uint32_t)));
+  glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(range.count), GL_UNSIGNED_INT,
+                 reinterpret_cast<const void*>(range.first * sizeof(std::uint32_t)));
   glBindVertexArray(0);
 }
 

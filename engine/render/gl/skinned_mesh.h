@@ -1,6 +1,8 @@
 // [SECTION] Skinned meshes and their joint palettes on the GPU.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <span>
 
@@ -12,24 +14,29 @@
 
 namespace formviz::gl {
 
+// Which triangles of a skinned mesh to draw; all three use the same vertices, so the same
+// skinning (render/mesh_lod.h).
+enum class MeshDetail {
+  Display,       // what is seen: the regions' borders and the bends as in the file, fewer triangles elsewhere
+  Full,          // every triangle of the file
+  ShadowCaster,  // a quarter of the triangles, for the key light's shadow map
+};
+
 // A skinned triangle mesh: position, normal, 4 joint indices + weights, muscle region.
 class SkinnedGpuMesh {
  public:
-  void draw() const;
-  // The shadow caster: the same vertices (so the same skinning), about a quarter of the
-  // triangles (simplified where that moves the surface by at most ~2 mm on a 1.8 m figure,
-  // less than the shadow lookups' bias), for the key light's shadow map.
-  void drawShadowCaster() const;
-  int indexCount() const { return indexCount_; }
-  int shadowIndexCount() const { return shadowIndexCount_; }
+  void draw(MeshDetail detail = MeshDetail::Display) const;
+  int indexCount(MeshDetail detail) const { return static_cast<int>(ranges_[int(detail)].count); }
 
  private:
   friend Result<SkinnedGpuMesh> upload(const asset::MeshData& mesh);
+  struct Range {
+    std::size_t first = 0, count = 0;  // in indices_
+  };
   VertexArray vertexArray_;
   Buffer vertices_;
-  Buffer indices_;  // the full mesh's indices, then the shadow caster's
-  int indexCount_ = 0;
-  int shadowIndexCount_ = 0;
+  Buffer indices_;  // the display mesh's indices, the full mesh's, then the shadow caster's
+  std::array<Range, 3> ranges_{};  // by MeshDetail
 };
 
 // Fails when a vertex uses a joint beyond render::kMaxPaletteJoints or the arrays disagree.

@@ -1,4 +1,6 @@
 // The body from models/ drawn by the engine: view modes, highlight placement, sides.
+#include <optional>
+
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -49,13 +51,7 @@ class FigureGLTest : public ::testing::Test {
     render::OrbitCamera camera;
     camera.setPreset(view);
     camera.frame({0, 0.9f, 0}, 1.0f, float(width) / float(height));
-    gl::Scene scene;
-    gl::FigureDraw draw;
-    draw.mesh = &*mesh;
-    draw.palette = &palette;
-    draw.regionColors = regionColors;
-    draw.xray = xray;
-    scene.figures.push_back(draw);
+    gl::Scene scene = oneFigure(*mesh, palette, regionColors, xray);
     scene.contactShadow = glm::vec4(0, 0, 0.5f, 0.35f);
     scene.shadowBounds = glm::vec4(0, 0.9f, 0, 1.0f);
     renderer->render(*target, camera, scene);
@@ -66,6 +62,46 @@ class FigureGLTest : public ::testing::Test {
     std::vector<render::MuscleRole> roles(body::kMuscleRegionCount, render::MuscleRole::None);
     for (auto [id, role] : regions) roles[static_cast<std::size_t>(id)] = role;
     return render::highlightColors(roles);
+  }
+
+  static gl::Scene oneFigure(const gl::SkinnedGpuMesh& mesh, const gl::PaletteBuffer& palette,
+                             std::span<const glm::vec4> regionColors = {}, bool xray = false) {
+    gl::Scene scene;
+    gl::FigureDraw draw;
+    draw.mesh = &mesh;
+    draw.palette = &palette;
+    draw.regionColors = regionColors;
+    draw.xray = xray;
+    scene.figures.push_back(draw);
+    return scene;
+  }
+
+  // A renderer, a 480x480 target and the body's palette at the bottom of the bodyweight squat's
+  // correct clip: the hips and knees bent most, the thighs and arms shadowing the body.
+  struct SquatBottom {
+    gl::SceneRenderer renderer;
+    gl::RenderTarget target;
+    gl::PaletteBuffer palette;
+  };
+  static std::optional<SquatBottom> squatBottom() {
+    auto clips = asset::importGltf(fs::path(FORMVIZ_SOURCE_DIR) / "animations" / "bodyweight_squat.gltf");
+    auto renderer = gl::SceneRenderer::create(fs::path(FORMVIZ_SOURCE_DIR) / "shaders");
+    auto target = gl::RenderTarget::create(480, 480, 4);
+    const anim::Clip* clip = nullptr;
+    if (clips)
+      for (const anim::Clip& c : clips->clips)
+        if (c.name() == "correct") clip = &c;
+    if (!clips || !clip || !renderer || !target) {
+      ADD_FAILURE() << "the squat's clip, the renderer or the target: "
+                    << (!clips ? clips.error().message : !renderer ? renderer.error().message : !target ? target.error().message : "no correct clip");
+      return std::nullopt;
+    }
+    anim::Character character(model->skeleton);
+    character.setClip(clips->skeleton, *clip);
+    character.evaluate(clip->markerTime("bottom").value_or(0.0f));
+    SquatBottom out{std::move(renderer).value(), std::move(target).value(), gl::PaletteBuffer::create()};
+    out.palette.update(character.palette());
+    return out;
   }
 
   // Pixels close to the primary highlight colour (reddish, clearly not skin).
@@ -119,30 +155,15 @@ TEST_F(FigureGLTest, SimplifiedShadowCasterCastsTheFullBodysShadows) {
   EXPECT_LT(caster, all / 3);
   EXPECT_EQ(caster % 3, 0);
 
-  auto clips = asset::importGltf(fs::path(FORMVIZ_SOURCE_DIR) / "animations" / "bodyweight_squat.gltf");
-  ASSERT_TRUE(clips) << clips.error().message;
-  const anim::Clip* clip = nullptr;
-  for (const anim::Clip& c : clips->clips)
-    if (c.name() == "correct") clip = &c;
-  ASSERT_NE(clip, nullptr);
-  anim::Character character(model->skeleton);
-  character.setClip(clips->skeleton, *clip);
-  character.evaluate(clip->markerTime("bottom").value_or(0.0f));
-  gl::PaletteBuffer palette = gl::PaletteBuffer::create();
-  palette.update(character.palette());
-
-  auto renderer = gl::SceneRenderer::create(fs::path(FORMVIZ_SOURCE_DIR) / "shaders");
-  ASSERT_TRUE(renderer) << renderer.error().message;
-  auto target = gl::RenderTarget::create(480, 480, 4);
-  ASSERT_TRUE(target) << target.error().message;
+  auto rig = squatBottom();
+  ASSERT_TRUE(rig);
+  gl::SceneRenderer* renderer = &rig->renderer;
+  gl::RenderTarget* target = &rig->target;
+  const gl::PaletteBuffer& palette = rig->palette;
   render::OrbitCamera camera;
   camera.setPreset(render::ViewPreset::ThreeQuarter);
   camera.frame({0, 0.6f, 0}, 0.9f, 1.0f);
-  gl::Scene scene;
-  gl::FigureDraw draw;
-  draw.mesh = &*mesh;
-  draw.palette = &palette;
-  scene.figures.push_back(draw);
+  gl::Scene scene = oneFigure(*mesh, palette);
   scene.shadowBounds = glm::vec4(0, 0.6f, 0, 1.0f);
   renderer->setSimplifiedShadowCasters(false);
   renderer->render(*target, camera, scene);
@@ -171,22 +192,11 @@ TEST_F(FigureGLTest, DisplayMeshDrawsThePictureOfTheFullMesh) {
   EXPECT_LT(display, all / 2) << "the display mesh should draw under half the triangles";
   EXPECT_GT(display, all / 4);
 
-  auto clips = asset::importGltf(fs::path(FORMVIZ_SOURCE_DIR) / "animations" / "bodyweight_squat.gltf");
-  ASSERT_TRUE(clips) << clips.error().message;
-  const anim::Clip* clip = nullptr;
-  for (const anim::Clip& c : clips->clips)
-    if (c.name() == "correct") clip = &c;
-  ASSERT_NE(clip, nullptr);
-  anim::Character character(model->skeleton);
-  character.setClip(clips->skeleton, *clip);
-  character.evaluate(clip->markerTime("bottom").value_or(0.0f));
-  gl::PaletteBuffer palette = gl::PaletteBuffer::create();
-  palette.update(character.palette());
-
-  auto renderer = gl::SceneRenderer::create(fs::path(FORMVIZ_SOURCE_DIR) / "shaders");
-  ASSERT_TRUE(renderer) << renderer.error().message;
-  auto target = gl::RenderTarget::create(480, 480, 4);
-  ASSERT_TRUE(target) << target.error().message;
+  auto rig = squatBottom();
+  ASSERT_TRUE(rig);
+  gl::SceneRenderer* renderer = &rig->renderer;
+  gl::RenderTarget* target = &rig->target;
+  const gl::PaletteBuffer& palette = rig->palette;
   const std::vector<glm::vec4> colors = render::anatomyColors();
   for (const render::ViewPreset view : {render::ViewPreset::Front, render::ViewPreset::Side})
     for (const bool xray : {false, true}) {
@@ -194,13 +204,7 @@ TEST_F(FigureGLTest, DisplayMeshDrawsThePictureOfTheFullMesh) {
       render::OrbitCamera camera;
       camera.setPreset(view);
       camera.frame({0, 0.6f, 0}, 0.9f, 1.0f);
-      gl::Scene scene;
-      gl::FigureDraw draw;
-      draw.mesh = &*mesh;
-      draw.palette = &palette;
-      draw.regionColors = colors;
-      draw.xray = xray;
-      scene.figures.push_back(draw);
+      gl::Scene scene = oneFigure(*mesh, palette, colors, xray);
       scene.shadowBounds = glm::vec4(0, 0.6f, 0, 1.0f);
       renderer->setDisplayLod(false);
       renderer->render(*target, camera, scene);

@@ -254,6 +254,7 @@ void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightVi
   key.push_back(~0ull);  // meshes end, figures begin
   for (const FigureDraw& draw : scene.figures) {
     key.push_back(reinterpret_cast<std::uintptr_t>(draw.mesh));
+    key.push_back(std::uint64_t(draw.mesh->indexCount(MeshDetail::Full)));
     key.push_back(std::uint64_t(simplifiedShadowCasters_));
     key.push_back(draw.palette->version());
     addFloats(&draw.model[0][0], 16);

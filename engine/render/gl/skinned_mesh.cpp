@@ -47,11 +47,12 @@ Result<SkinnedGpuMesh> upload(const asset::MeshData& mesh) {
   gpu.vertices_ = createBuffer(GL_ARRAY_BUFFER, vertices.data(), vertices.size() * sizeof(SkinnedVertex));
   // One buffer: the display mesh's indices, the full mesh's, then the shadow caster's.
   std::vector<std::uint32_t> indices = render::displayIndices(mesh);
+  const std::vector<std::uint32_t> caster = render::shadowCasterIndices(mesh);
   gpu.ranges_[int(MeshDetail::Display)] = {0, indices.size()};
-  for (const auto& [detail, part] : {std::pair(MeshDetail::Full, mesh.indices), std::pair(MeshDetail::ShadowCaster, render::shadowCasterIndices(mesh))}) {
-    gpu.ranges_[int(detail)] = {indices.size(), part.size()};
-    indices.insert(indices.end(), part.begin(), part.end());
-  }
+  gpu.ranges_[int(MeshDetail::Full)] = {indices.size(), mesh.indices.size()};
+  indices.insert(indices.end(), mesh.indices.begin(), mesh.indices.end());
+  gpu.ranges_[int(MeshDetail::ShadowCaster)] = {indices.size(), caster.size()};
+  indices.insert(indices.end(), caster.begin(), caster.end());
   gpu.indices_ = createBuffer(GL_ELEMENT_ARRAY_BUFFER, indices.data(), indices.size() * sizeof(std::uint32_t));
   const GLsizei stride = sizeof(SkinnedVertex);
   auto offset = [](std::size_t bytes) { return reinterpret_cast<const void*>(bytes); };

@@ -23,7 +23,7 @@
 //
 // Both triangle sets the app can draw are measured: the file's, and the display mesh over the
 // same vertices (render/mesh_lod.h: fewer, larger triangles away from the bends), whose longer
-// edges must not stretch or fold more than the file's.
+// edges must keep within the same bounds.
 #include <algorithm>
 #include <cmath>
 #include <iostream>

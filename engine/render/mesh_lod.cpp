@@ -1,5 +1,6 @@
 #include "render/mesh_lod.h"
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -18,6 +19,23 @@ constexpr float kWeightOffset = 0.04f;  // metres
 std::uint32_t regionOf(const asset::MeshData& mesh, std::uint32_t v) {
   return mesh.uv1.empty() ? 0u : static_cast<std::uint32_t>(mesh.uv1[v].x + 0.5f);
 }
+float weightOf(const asset::MeshData& mesh, std::uint32_t v) { return mesh.uv1.empty() ? 0.0f : mesh.uv1[v].y; }
+
+constexpr std::uint32_t kMixed = ~0u;
+
+// The part a triangle can be simplified in: its corners' main bone and the region of those
+// with a region weight (plain skin joins any region: its weight, 0, fades the colour out
+// whichever region the triangle takes); kMixed when the corners disagree.
+std::pair<std::uint32_t, std::uint32_t> partOf(const asset::MeshData& mesh, const std::uint32_t* tri) {
+  std::uint32_t region = 0;
+  for (int k = 0; k < 3; ++k) {
+    if (mesh.joints[tri[k]][0] != mesh.joints[tri[0]][0]) return {kMixed, kMixed};
+    if (weightOf(mesh, tri[k]) <= 0.0f) continue;
+    if (region != 0 && regionOf(mesh, tri[k]) != region) return {kMixed, kMixed};
+    region = regionOf(mesh, tri[k]);
+  }
+  return {region, mesh.joints[tri[0]][0]};
+}
 
 }  // namespace
 
@@ -29,14 +47,12 @@ std::vector<std::uint32_t> displayIndices(const asset::MeshData& mesh) {
   std::vector<glm::vec3> offset(n);
   for (std::size_t v = 0; v < n; ++v)
     offset[v] = mesh.positions[v] + mesh.normals[v] * (mesh.uv1.empty() ? 0.0f : mesh.uv1[v].y * kWeightOffset);
-  // Each vertex's part: its region and its main bone (weights are sorted, largest first).
-  auto part = [&](std::uint32_t v) { return std::pair(regionOf(mesh, v), std::uint32_t(mesh.joints[v][0])); };
   std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::uint32_t>> parts;
   std::vector<std::uint32_t> out;
   for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
     const std::uint32_t* tri = &mesh.indices[t];
-    const auto p = part(tri[0]);
-    std::vector<std::uint32_t>& into = p == part(tri[1]) && p == part(tri[2]) ? parts[p] : out;
+    const auto part = partOf(mesh, tri);
+    std::vector<std::uint32_t>& into = part.first == kMixed ? out : parts[part];
     into.insert(into.end(), tri, tri + 3);
   }
   std::vector<std::uint32_t> simplified;
@@ -46,7 +62,20 @@ std::vector<std::uint32_t> displayIndices(const asset::MeshData& mesh) {
                                        indices.size() / 4 / 3 * 3, kLodError, meshopt_SimplifyLockBorder));
     out.insert(out.end(), simplified.begin(), simplified.end());
   }
+  strongestRegionLast(mesh, out);
   return out;
+}
+
+void strongestRegionLast(const asset::MeshData& mesh, std::vector<std::uint32_t>& indices) {
+  if (mesh.uv1.empty()) return;
+  for (std::size_t t = 0; t + 2 < indices.size(); t += 3) {
+    std::uint32_t* tri = &indices[t];
+    int strongest = 2;
+    for (int k = 0; k < 2; ++k)
+      if (weightOf(mesh, tri[k]) > weightOf(mesh, tri[strongest])) strongest = k;
+    // Turning the corners round keeps the winding.
+    std::rotate(tri, tri + strongest + 1, tri + 3);
+  }
 }
 
 std::vector<std::uint32_t> shadowCasterIndices(const asset::MeshData& mesh) {

@@ -19,13 +19,21 @@
 
 namespace formviz::render {
 
-// What is drawn: about 45 % of the triangles. A triangle whose corners belong to different
-// muscle regions or have different main bones stays as it is, so the regions' borders, where
-// colours blend, and the bands where the skinning bends the body keep the file's fine triangles.
-// The rest is simplified per region and main bone, with each part's border held in place (the
-// mesh stays closed) and the region weight counted as a surface offset, so a collapse may not
-// change the weight between the kept vertices by more than ~0.05.
+// What is drawn: under half the triangles. A triangle whose corners have different main bones,
+// or lie in two different muscle regions, stays as it is: the bands where the skinning bends
+// the body and the borders between two regions keep the file's fine triangles. The rest is
+// simplified per region and main bone (plain skin joins the region it borders), with each part's
+// border held in place (the mesh stays closed) and the region weight counted as a surface
+// offset, so a collapse may not change the weight between the kept vertices by more than ~0.05.
+// The triangles come turned as strongestRegionLast leaves them.
 std::vector<std::uint32_t> displayIndices(const asset::MeshData& mesh);
+
+// Turns each triangle's corners round (the winding kept) so the last has the largest region
+// weight. The figure's shaders take a triangle's region from its last corner (OpenGL's
+// provoking vertex for flat outputs): its colour and what picking names. From the first corner,
+// a triangle at a region's edge whose last corner is plain skin came out uncoloured, and the
+// regions' soft edges showed the triangles as jagged steps.
+void strongestRegionLast(const asset::MeshData& mesh, std::vector<std::uint32_t>& indices);
 
 // The key light's shadow map caster: a quarter of the triangles, seams welded (vertices at one
 // position count as one: they share their skinning), no border held.

@@ -218,7 +218,8 @@ TEST_F(FigureGLTest, DisplayMeshDrawsThePictureOfTheFullMesh) {
       const double figure = render::compareImages(full, target->readPixels(), 8).differingFraction;
       const render::ImageComparison change = render::compareImages(displayed, full, 24);
       EXPECT_GT(figure, 0.08) << "the figure should fill a good part of the view";
-      EXPECT_LT(change.differingFraction, 0.02 * figure) << "largest channel difference " << change.maxChannelDelta;
+      // X-ray shows each muscle's cut-out outline through the skin, front and back: twice the edges.
+      EXPECT_LT(change.differingFraction, (xray ? 0.03 : 0.02) * figure) << "largest channel difference " << change.maxChannelDelta;
     }
 }
 

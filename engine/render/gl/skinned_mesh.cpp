@@ -49,8 +49,10 @@ Result<SkinnedGpuMesh> upload(const asset::MeshData& mesh) {
   std::vector<std::uint32_t> indices = render::displayIndices(mesh);
   const std::vector<std::uint32_t> caster = render::shadowCasterIndices(mesh);
   gpu.ranges_[int(MeshDetail::Display)] = {0, indices.size()};
-  gpu.ranges_[int(MeshDetail::Full)] = {indices.size(), mesh.indices.size()};
-  indices.insert(indices.end(), mesh.indices.begin(), mesh.indices.end());
+  std::vector<std::uint32_t> full = mesh.indices;
+  render::strongestRegionLast(mesh, full);
+  gpu.ranges_[int(MeshDetail::Full)] = {indices.size(), full.size()};
+  indices.insert(indices.end(), full.begin(), full.end());
   gpu.ranges_[int(MeshDetail::ShadowCaster)] = {indices.size(), caster.size()};
   indices.insert(indices.end(), caster.begin(), caster.end());
   gpu.indices_ = createBuffer(GL_ELEMENT_ARRAY_BUFFER, indices.data(), indices.size() * sizeof(std::uint32_t));

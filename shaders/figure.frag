@@ -13,7 +13,7 @@
 
 in vec3 vWorld;
 in vec3 vNormal;
-flat in vec4 vRegionColor;   // figure.vert: the region's linear rgb + strength, 0 outside any
+in vec4 vRegionTint;         // figure.vert: (colour * strength * weight, strength * weight), linear rgb
 in float vRegionWeight;
 #if FV_SHADOWS
 in vec3 vShadowCoord;   // figure.vert: the key light's shadow map coordinates
@@ -41,15 +41,16 @@ void main() {
   float facing = max(dot(n, v), 0.0);
   fragColor = vec4(color, mix(0.75, 0.18, facing));
 #else
-  vec4 region = vRegionColor;
-  // Region weights fade to 0 at a region's edge, so colours blend softly into the skin.
-  float tint = region.a * smoothstep(0.0, 0.6, vRegionWeight);
+  // The colour and strength here, averaged over the regions around by strength and weight;
+  // the weight fades to 0 at a region's edge, so colours blend softly into the skin.
+  vec3 regionColor = vRegionTint.rgb / max(vRegionTint.a, 1e-6);
+  float tint = vRegionTint.a / max(vRegionWeight, 1e-6) * smoothstep(0.0, 0.6, vRegionWeight);
 #if FV_FIGURE_PASS == 1
   if (tint < 0.05) discard;
-  vec3 lit = studioLight(region.rgb, n, v, 1.0) * 0.8 + region.rgb * 0.35;  // a little self-lit so it reads through the shell
+  vec3 lit = studioLight(regionColor, n, v, 1.0) * 0.8 + regionColor * 0.35;  // a little self-lit so it reads through the shell
   fragColor = vec4(toSrgb(lit), 1.0);
 #else
-  vec3 albedo = mix(uSkinColor, region.rgb, tint);
+  vec3 albedo = mix(uSkinColor, regionColor, tint);
   fragColor = vec4(toSrgb(studioLight(albedo, n, v, keyVisibility())), 1.0);
 #endif
 #endif

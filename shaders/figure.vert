@@ -21,10 +21,12 @@ uniform vec4 uRegionColors[FV_MAX_MUSCLE_REGIONS];
 
 out vec3 vWorld;
 out vec3 vNormal;
-flat out int vRegion;
-// The region's colour and strength (uRegionColors[vRegion], or 0): looked up once per vertex,
-// not per pixel (an indexed uniform read is a gather per pixel in Mesa's llvmpipe).
-flat out vec4 vRegionColor;
+flat out int vRegion;   // the triangle's region for picking (its strongest corner's: render/mesh_lod.h)
+// The region's colour c and strength a (uRegionColors[region], or 0; looked up once per vertex,
+// not per pixel: an indexed uniform read is a gather per pixel in Mesa's llvmpipe), with the
+// vertex's region weight w: (c * a * w, a * w). Interpolated, a triangle across two regions
+// blends their colours smoothly instead of taking one of them.
+out vec4 vRegionTint;
 out float vRegionWeight;
 #if FV_SHADOWS
 out vec3 vShadowCoord;
@@ -38,7 +40,9 @@ void main() {
   // correctly up to length; the fragment shader renormalises.
   vNormal = mat3(uModel) * (mat3(skin) * aNormal);
   vRegion = int(aRegion.x + 0.5);
-  vRegionColor = uShowRegions != 0 && vRegion > 0 && vRegion < FV_MAX_MUSCLE_REGIONS ? uRegionColors[vRegion] : vec4(0.0);
+  vec4 region = uShowRegions != 0 && vRegion > 0 && vRegion < FV_MAX_MUSCLE_REGIONS ? uRegionColors[vRegion] : vec4(0.0);
+  float strength = region.a * aRegion.y;
+  vRegionTint = vec4(region.rgb * strength, strength);
   vRegionWeight = aRegion.y;
 #if FV_SHADOWS
   vShadowCoord = keyLightCoord(world.xyz, normalize(vNormal));

@@ -24,8 +24,8 @@ float weightOf(const asset::MeshData& mesh, std::uint32_t v) { return mesh.uv1.e
 constexpr std::uint32_t kMixed = ~0u;
 
 // The part a triangle can be simplified in: its corners' main bone and the region of those
-// with a region weight (plain skin joins any region: its weight, 0, fades the colour out
-// whichever region the triangle takes); kMixed when the corners disagree.
+// with a region weight (plain skin, weight 0, adds no colour, so it joins any region); kMixed
+// when the corners disagree.
 std::pair<std::uint32_t, std::uint32_t> partOf(const asset::MeshData& mesh, const std::uint32_t* tri) {
   std::uint32_t region = 0;
   for (int k = 0; k < 3; ++k) {

@@ -29,10 +29,10 @@ namespace formviz::render {
 std::vector<std::uint32_t> displayIndices(const asset::MeshData& mesh);
 
 // Turns each triangle's corners round (the winding kept) so the last has the largest region
-// weight. The figure's shaders take a triangle's region from its last corner (OpenGL's
-// provoking vertex for flat outputs): its colour and what picking names. From the first corner,
-// a triangle at a region's edge whose last corner is plain skin came out uncoloured, and the
-// regions' soft edges showed the triangles as jagged steps.
+// weight. Picking names a triangle's region from its last corner (OpenGL's provoking vertex for
+// flat outputs), so a triangle at a region's edge names the region it shows, not the plain skin
+// of one corner. (The colour once came from that corner too, which showed the regions' soft
+// edges as jagged triangle steps; it now blends per pixel, figure.vert.)
 void strongestRegionLast(const asset::MeshData& mesh, std::vector<std::uint32_t>& indices);
 
 // The key light's shadow map caster: a quarter of the triangles, seams welded (vertices at one

@@ -46,7 +46,7 @@ std::vector<std::uint32_t> displayIndices(const asset::MeshData& mesh) {
   // then measures the weight's change too.
   std::vector<glm::vec3> offset(n);
   for (std::size_t v = 0; v < n; ++v)
-    offset[v] = mesh.positions[v] + mesh.normals[v] * (mesh.uv1.empty() ? 0.0f : mesh.uv1[v].y * kWeightOffset);
+    offset[v] = mesh.positions[v] + mesh.normals[v] * (weightOf(mesh, std::uint32_t(v)) * kWeightOffset);
   std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::uint32_t>> parts;
   std::vector<std::uint32_t> out;
   for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {

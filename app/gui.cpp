@@ -601,8 +601,6 @@ ExitCode runGui(const CommandLine& cmd) {
           scene.contactShadow = glm::vec4(bounds.centre().x, bounds.centre().z, bounds.radius() * 0.5f, 0.35f);
           const Bounds lit = withProps(bounds, *figureGpu);  // props cast shadows too
           scene.shadowBounds = glm::vec4(lit.centre(), std::max(lit.radius(), 0.1f));
-          scene.drawnMin = lit.min;  // the frame changes only this box's pixels and its shadow's
-          scene.drawnMax = lit.max;
         } else {
           testObject.addTo(scene);
         }

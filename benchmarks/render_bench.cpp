@@ -6,8 +6,6 @@
 //   before    the same frame the way the renderer drew it before the static layer (backdrop and
 //             floor drawn every frame) and with two resolves (scene, then overlays), in the same
 //             run: the ratios in docs/PERFORMANCE.md divide by it
-//   sphere    the window's frame with the changed region taken from the shadow sphere, not the
-//             pose's box (as before the box was used), in the same run
 //   full mesh the window's frame with every triangle of the body drawn, not its display mesh
 //             (as before the display mesh was used), in the same run
 //   far       the window's frame with the camera farther (the figure about half the view's
@@ -100,7 +98,7 @@ struct Fixture {
 };
 
 enum Variant { kFull, kNoShadows, kNoMsaa, kXRay, kFloorOnly, kPaused, kHalfRes, kProps, kWindow, kWindowBefore, kWindowFar, kWindowFarBefore,
-               kWindowSphere, kWindowFullMesh };
+               kWindowFullMesh };
 
 // The window's overlays on a squat: both knees' angles, the left hip-knee-ankle line, the
 // feet's contacts with the floor.
@@ -145,9 +143,7 @@ void BM_Frame(benchmark::State& state) {
   // `before`: everything drawn every frame, the full body in the shadow map, two resolves.
   const bool before = variant == kWindowBefore || variant == kWindowFarBefore || variant == kFloorOnly;
   const bool overlays = variant == kWindow || variant == kWindowBefore || variant == kWindowFar || variant == kWindowFarBefore ||
-                        variant == kWindowSphere || variant == kWindowFullMesh;
-  // The changed region from the pose's box (the window's way), or from the shadow sphere.
-  const bool box = !before && variant != kWindowSphere;
+                        variant == kWindowFullMesh;
   const bool playing = variant != kPaused && variant != kFloorOnly;
   f.renderer->setStaticLayer(!before);
   f.renderer->setSimplifiedShadowCasters(!before);
@@ -164,28 +160,12 @@ void BM_Frame(benchmark::State& state) {
   float time = f.clip->markerTime("bottom").value_or(0.0f);
   character.evaluate(time);
   f.palette.update(character.palette());
-  // The window's box around the pose: the joints padded by 25 cm (app/figure_scene.cpp poseBounds).
-  auto poseBox = [&] {
-    if (!box || s.shadowBounds.w <= 0.0f) return;
-    s.drawnMin = glm::vec3(1e30f);
-    s.drawnMax = glm::vec3(-1e30f);
-    for (const glm::mat4& joint : character.modelMatrices()) {
-      s.drawnMin = glm::min(s.drawnMin, glm::vec3(joint[3]) - 0.25f);
-      s.drawnMax = glm::max(s.drawnMax, glm::vec3(joint[3]) + 0.25f);
-    }
-    if (variant == kProps) {
-      s.drawnMin = glm::min(s.drawnMin, f.props.boundsMin());
-      s.drawnMax = glm::max(s.drawnMax, f.props.boundsMax());
-    }
-  };
-  poseBox();
   // One frame: the window's order (pose, scene, overlays); `before`, with the scene's own resolve.
   auto frame = [&] {
     if (playing) {
       time = std::fmod(time + 1.0f / 60.0f, f.clip->duration());
       character.evaluate(time);
       f.palette.update(character.palette());
-      poseBox();
     }
     f.renderer->render(*target, camera, s, before || !overlays);
     if (overlays) f.overlays->render(*target, camera, overlay(f, character));
@@ -202,7 +182,7 @@ void BM_Frame(benchmark::State& state) {
       double(f.mesh->indexCount(before || variant == kWindowFullMesh ? MeshDetail::Full : MeshDetail::Display) / 3);
   state.counters["caster_triangles"] = double(f.mesh->indexCount(before ? MeshDetail::Full : MeshDetail::ShadowCaster) / 3);
 }
-BENCHMARK(BM_Frame)->Arg(kFloorOnly)->Arg(kWindowBefore)->Arg(kWindow)->Arg(kWindowFarBefore)->Arg(kWindowFar)->Arg(kWindowSphere)->Arg(kWindowFullMesh)->Arg(kFull)->Arg(kPaused)->Arg(kNoShadows)
+BENCHMARK(BM_Frame)->Arg(kFloorOnly)->Arg(kWindowBefore)->Arg(kWindow)->Arg(kWindowFarBefore)->Arg(kWindowFar)->Arg(kWindowFullMesh)->Arg(kFull)->Arg(kPaused)->Arg(kNoShadows)
     ->Arg(kNoMsaa)->Arg(kHalfRes)->Arg(kXRay)->Arg(kProps)
     ->ArgName("variant")->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime()->MinTime(2.0);
 

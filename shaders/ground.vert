@@ -16,4 +16,9 @@ float line(float index, float lo, float hi) {
 void main() {
   vWorld = vec3(line(aPosition.x, uInner.x, uInner.z), 0.0, line(aPosition.z, uInner.y, uInner.w));
   gl_Position = uViewProjection * vec4(vWorld, 1.0);
+  // The floor lies behind everything else, just short of the backdrop's far plane: it hides
+  // nothing, so what is drawn on it (overlays, props) is tested against the figure alone, the
+  // same whether the floor is drawn with the frame or comes from the static layer
+  // (RenderTarget::drawOver), and the backdrop still fills only what the floor leaves.
+  gl_Position.z = 0.99999 * gl_Position.w;
 }

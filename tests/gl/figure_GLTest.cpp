@@ -223,6 +223,57 @@ TEST_F(FigureGLTest, DisplayMeshDrawsThePictureOfTheFullMesh) {
     }
 }
 
+// A clip playing under a held camera is drawn over the static layer (only the rectangles the
+// posed body and its shadow cover, found from its skinned bound points) and gives the picture of
+// drawing everything: in each phase of the squat, with its highlight, in x-ray (the shell blended
+// over the muscles), and in a mirrored view.
+TEST_F(FigureGLTest, FramesOverTheStaticLayerDrawTheWholePicture) {
+  auto mesh = gl::upload(model->meshes.front());
+  ASSERT_TRUE(mesh) << mesh.error().message;
+  auto clips = asset::importGltf(fs::path(FORMVIZ_SOURCE_DIR) / "animations" / "bodyweight_squat.gltf");
+  ASSERT_TRUE(clips) << clips.error().message;
+  auto layered = gl::SceneRenderer::create(fs::path(FORMVIZ_SOURCE_DIR) / "shaders");
+  auto whole = gl::SceneRenderer::create(fs::path(FORMVIZ_SOURCE_DIR) / "shaders");
+  ASSERT_TRUE(layered && whole);
+  whole->setStaticLayer(false);
+  auto target = gl::RenderTarget::create(400, 300, 4);
+  ASSERT_TRUE(target) << target.error().message;
+  const std::vector<glm::vec4> colors = highlight({{regionId(MuscleGroup::Quadriceps, RegionSide::Left), render::MuscleRole::Primary},
+                                                   {regionId(MuscleGroup::Quadriceps, RegionSide::Right), render::MuscleRole::Primary},
+                                                   {regionId(MuscleGroup::GluteusMaximus, RegionSide::Left), render::MuscleRole::Secondary}});
+  const anim::Clip& clip = clips->clips.front();
+  anim::Character character(model->skeleton);
+  character.setClip(clips->skeleton, clip);
+  gl::PaletteBuffer palette = gl::PaletteBuffer::create();
+  for (const bool xray : {false, true})
+    for (const bool mirrored : {false, true}) {
+      render::OrbitCamera camera;
+      camera.setPreset(render::ViewPreset::ThreeQuarter);
+      camera.frame({0, 0.8f, 0}, 1.1f, 400.0f / 300.0f);
+      double changed = 0.0;  // the largest share of the view a frame changed
+      for (int step = 0; step < 6; ++step) {
+        SCOPED_TRACE(fmt::format("x-ray {}, mirrored {}, step {}", xray, mirrored, step));
+        character.evaluate(clip.duration() * float(step) / 6.0f);
+        palette.update(character.palette());
+        gl::Scene scene = oneFigure(*mesh, palette, colors, xray);
+        scene.mirrored = mirrored;
+        scene.contactShadow = glm::vec4(0, 0, 0.5f, 0.35f);
+        scene.shadowBounds = glm::vec4(0, 0.9f, 0, 1.1f);
+        whole->render(*target, camera, scene);
+        const render::Image expected = target->readPixels();
+        gl::Scene empty = scene;
+        empty.figures.clear();
+        whole->render(*target, camera, empty);
+        changed = std::max(changed, render::compareImages(expected, target->readPixels(), 2).differingFraction);
+        layered->render(*target, camera, scene);  // the first frame draws whole, the next ones over the layer
+        const render::ImageComparison comparison = render::compareImages(target->readPixels(), expected, 2);
+        EXPECT_LT(comparison.differingFraction, 0.001) << "largest channel difference " << comparison.maxChannelDelta;
+        EXPECT_LE(comparison.maxChannelDelta, 6);
+      }
+      EXPECT_GT(changed, 0.05) << "the body and its shadow should fill a good part of the view";
+    }
+}
+
 TEST_F(FigureGLTest, LeftOnlyHighlightLightsOnlyTheLeftLeg) {
   // The figure's left is +X: on the right half of a front view.
   const Picture picture = renderBody(render::ViewPreset::Front,

@@ -71,12 +71,12 @@ TEST_F(SceneRenderGLTest, FigureStandsOnTheFloorUnderTheBackdrop) {
   EXPECT_LT(luminance(160 + 40, 200), luminance(300, 200) + 1.0);
 }
 
-// The static layer (backdrop and floor drawn once per held camera, copied into every frame, the
-// floor's shading drawn over it) gives the picture of drawing everything: also on the next frame
-// after the figure moved (layer reused, shadows and contact shade follow), in a mirrored view,
-// with a thin mat lying on the floor (which the floor's shading must leave alone), resolved
-// again, and with overlays reaching beyond the region the frame changed; with the region taken
-// from the shadow sphere and from a box around what is drawn (Scene::drawnMin/drawnMax).
+// The static layer (backdrop and floor drawn once per held camera, each frame drawing only the
+// figure and meshes over it and shading its floor) gives the picture of drawing everything: also
+// on the next frame after the figure moved (layer reused, shadows and contact shade follow), in a
+// mirrored view, with a thin mat lying on the floor (which the floor's shading must leave alone),
+// resolved again, with overlays reaching beyond the region the frame changed, and without
+// shadows (the contact shade alone).
 TEST_F(SceneRenderGLTest, StaticLayerDrawsThePictureOfDrawingEverything) {
   auto renderer = gl::SceneRenderer::create(fs::path(FORMVIZ_SOURCE_DIR) / "shaders");
   ASSERT_TRUE(renderer) << renderer.error().message;
@@ -90,24 +90,17 @@ TEST_F(SceneRenderGLTest, StaticLayerDrawsThePictureOfDrawingEverything) {
   const gl::TestObject object = gl::makeTestObject();
   const gl::GpuMesh mat = gl::upload(render::makeRoundedBox(glm::vec3(0.6f, 0.008f, 1.0f), 0.003f, 2));
   for (const int pass : {0, 1, 2, 3}) {
-    const bool mirrored = pass % 2 == 1, box = pass >= 2;
+    const bool mirrored = pass % 2 == 1, shadows = pass < 2;
     gl::Scene first;
     object.addTo(first);
     first.mirrored = mirrored;
-    if (box) {  // the capsule (0.18 m thick, 1.70 m tall) and its marker (out to z = 0.24 m)
-      first.drawnMin = glm::vec3(-0.2f, -0.01f, -0.2f);
-      first.drawnMax = glm::vec3(0.2f, 1.72f, 0.26f);
-    }
+    if (!shadows) first.shadowBounds.w = 0.0f;
     gl::Scene moved = first;
     const glm::mat4 shift = glm::translate(glm::mat4(1.0f), glm::vec3(0.5f, 0.0f, 0.3f));
     for (gl::MeshDraw& draw : moved.meshes) draw.model = shift * draw.model;
     moved.meshes.push_back({&mat, glm::translate(glm::mat4(1.0f), glm::vec3(-0.5f, 0.004f, 0.2f)), glm::vec3(0.25f, 0.3f, 0.4f)});
     moved.contactShadow += glm::vec4(0.5f, 0.3f, 0.0f, 0.0f);
     moved.shadowBounds += glm::vec4(0.5f, 0.0f, 0.3f, 0.0f);
-    if (box) {  // moved, and the mat (x -0.8..-0.2, z -0.3..0.7)
-      moved.drawnMin = glm::vec3(-0.82f, -0.01f, -0.32f);
-      moved.drawnMax = glm::vec3(0.72f, 1.72f, 0.72f);
-    }
 
     renderer->setStaticLayer(false);
     renderer->render(*target, camera, moved);
@@ -118,12 +111,12 @@ TEST_F(SceneRenderGLTest, StaticLayerDrawsThePictureOfDrawingEverything) {
     renderer->render(*target, camera, moved);  // and used again, the figure moved
     const render::Image layered = target->readPixels();
     const render::ImageComparison comparison = render::compareImages(layered, drawn, 2);
-    EXPECT_LT(comparison.differingFraction, 0.001) << "mirrored " << mirrored << ", box " << box;
-    EXPECT_LE(comparison.maxChannelDelta, 6) << "mirrored " << mirrored << ", box " << box;
+    EXPECT_LT(comparison.differingFraction, 0.001) << "mirrored " << mirrored << ", shadows " << shadows;
+    EXPECT_LE(comparison.maxChannelDelta, 6) << "mirrored " << mirrored << ", shadows " << shadows;
     // Resolved again (the frame's samples hold only the region it changed, the rest is the
     // layer's): the same picture.
     target->resolve();
-    EXPECT_EQ(render::compareImages(target->readPixels(), layered, 0).differingFraction, 0.0) << "mirrored " << mirrored << ", box " << box;
+    EXPECT_EQ(render::compareImages(target->readPixels(), layered, 0).differingFraction, 0.0) << "mirrored " << mirrored << ", shadows " << shadows;
     // Overlays out to the view's corners (beyond the changed region), over both pictures.
     render::OverlayPrimitives overlay;
     render::OverlayLine line;
@@ -143,8 +136,12 @@ TEST_F(SceneRenderGLTest, StaticLayerDrawsThePictureOfDrawingEverything) {
     const render::Image layeredOverlay = target->readPixels();
     EXPECT_GT(render::compareImages(drawnOverlay, drawn, 2).differingFraction, 0.01) << "the overlay should show";
     const render::ImageComparison withOverlay = render::compareImages(layeredOverlay, drawnOverlay, 2);
-    EXPECT_LT(withOverlay.differingFraction, 0.001) << "mirrored " << mirrored << ", box " << box;
-    EXPECT_LE(withOverlay.maxChannelDelta, 6) << "mirrored " << mirrored << ", box " << box;
+    EXPECT_LT(withOverlay.differingFraction, 0.001) << "mirrored " << mirrored << ", shadows " << shadows;
+    // Where the line passes through the capsule its depth ties with the surface's, and the
+    // layer's viewport (placed at the region's corner) can round a sample to the other side
+    // of the tie: the line hidden or not there, a pixel or so far off.
+    EXPECT_LT(render::compareImages(layeredOverlay, drawnOverlay, 6).differingFraction, 0.0001)
+        << "mirrored " << mirrored << ", shadows " << shadows;
     // And the layer did not keep the first frame's floor shading: the figure's old place differs.
     renderer->render(*target, camera, first);
     const render::Image back = target->readPixels();
@@ -154,8 +151,8 @@ TEST_F(SceneRenderGLTest, StaticLayerDrawsThePictureOfDrawingEverything) {
     renderer->setStaticLayer(false);
     renderer->render(*target, camera, first);
     const render::ImageComparison cleared = render::compareImages(back, target->readPixels(), 2);
-    EXPECT_LT(cleared.differingFraction, 0.001) << "mirrored " << mirrored << ", box " << box;
-    EXPECT_LE(cleared.maxChannelDelta, 6) << "mirrored " << mirrored << ", box " << box;
+    EXPECT_LT(cleared.differingFraction, 0.001) << "mirrored " << mirrored << ", shadows " << shadows;
+    EXPECT_LE(cleared.maxChannelDelta, 6) << "mirrored " << mirrored << ", shadows " << shadows;
   }
 }
 

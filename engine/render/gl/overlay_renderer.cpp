@@ -216,7 +216,7 @@ void OverlayRenderer::render(const RenderTarget& target, const render::OrbitCame
   if (atlas_)
     for (const render::OverlayLabel& label : overlay.labels) addLabel(labels, label, project, *atlas_, scale, placed);
 
-  // Over a frame resolved only where it changed (RenderTarget::resolveOver), add the overlay's pixels.
+  // Over a frame drawn only where it changes (RenderTarget::drawOver), add the overlay's pixels.
   if (!lines.empty() || !labels.empty()) {
     glm::vec2 lo(size), hi(0.0f);
     for (const std::vector<Vertex>* vertices : {&lines, &labels})

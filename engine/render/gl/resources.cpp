@@ -1,6 +1,7 @@
 #include "render/gl/resources.h"
 
 #include <algorithm>
+#include <utility>
 
 #include <glad/gl.h>
 #include <fmt/format.h>
@@ -69,6 +70,13 @@ GpuMesh upload(const render::TriangleMesh& mesh) {
   glVertexAttribPointer(render::kAttribNormal, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(3 * sizeof(float)));
   glBindVertexArray(0);
   gpu.indexCount_ = static_cast<int>(mesh.indices.size());
+  if (!mesh.positions.empty()) {
+    gpu.boundsMin_ = gpu.boundsMax_ = mesh.positions.front();
+    for (const glm::vec3& p : mesh.positions) {
+      gpu.boundsMin_ = glm::min(gpu.boundsMin_, p);
+      gpu.boundsMax_ = glm::max(gpu.boundsMax_, p);
+    }
+  }
   return gpu;
 }
 
@@ -85,10 +93,11 @@ Result<RenderTarget> RenderTarget::create(int width, int height, int samples) {
   target.samples_ = std::clamp(samples, 1, std::max(1, int(maxSamples)));
 
   GLuint id = 0;
-  glGenRenderbuffers(1, &id);
-  target.msaaColor_ = Renderbuffer(id);
-  glBindRenderbuffer(GL_RENDERBUFFER, id);
-  glRenderbufferStorageMultisample(GL_RENDERBUFFER, target.samples_, GL_RGBA8, width, height);
+  glGenTextures(1, &id);
+  target.msaaColor_ = Texture(id);
+  glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, id);
+  glTexImage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, target.samples_, GL_RGBA8, width, height, GL_TRUE);
+  glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, 0);
   glGenRenderbuffers(1, &id);
   target.msaaDepth_ = Renderbuffer(id);
   glBindRenderbuffer(GL_RENDERBUFFER, id);
@@ -98,7 +107,7 @@ Result<RenderTarget> RenderTarget::create(int width, int height, int samples) {
   glGenFramebuffers(1, &id);
   target.msaaFramebuffer_ = Framebuffer(id);
   glBindFramebuffer(GL_FRAMEBUFFER, id);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, target.msaaColor_.id());
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D_MULTISAMPLE, target.msaaColor_.id(), 0);
   glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, target.msaaDepth_.id());
   const GLenum msaaStatus = glCheckFramebufferStatus(GL_FRAMEBUFFER);
 
@@ -106,10 +115,14 @@ Result<RenderTarget> RenderTarget::create(int width, int height, int samples) {
   glBindTexture(GL_TEXTURE_2D, 0);
   glGenFramebuffers(1, &id);
   target.resolvedFramebuffer_ = Framebuffer(id);
+  target.changed_ = glm::ivec4(0, 0, width, height);
   glBindFramebuffer(GL_FRAMEBUFFER, id);
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target.resolvedColor_.id(), 0);
   const GLenum resolvedStatus = glCheckFramebufferStatus(GL_FRAMEBUFFER);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
+
+  target.emptyVertexArray_ = createVertexArray();
+  glBindVertexArray(0);
 
   if (msaaStatus != GL_FRAMEBUFFER_COMPLETE || resolvedStatus != GL_FRAMEBUFFER_COMPLETE)
     return makeError(fmt::format("the OpenGL driver refused a {}x{} render target with {} samples (status 0x{:x}/0x{:x})",
@@ -122,56 +135,104 @@ void RenderTarget::bind() const {
   glViewport(0, 0, width_, height_);
 }
 
-void RenderTarget::resolve() const {
-  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolvedFramebuffer_.id());
-  if (resolveBase_) {
-    // The base's resolved image (a straight copy of single-sample memory), then the changed region.
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, resolveBase_->resolvedFramebuffer_.id());
-    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    const glm::ivec4 r = resolveRegion_;
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, msaaFramebuffer_.id());
-    if (r.z > r.x && r.w > r.y) glBlitFramebuffer(r.x, r.y, r.z, r.w, r.x, r.y, r.z, r.w, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-  } else {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, msaaFramebuffer_.id());
-    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-  }
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+glm::ivec4 RenderTarget::clampToTarget(const glm::ivec4& region) const {
+  return glm::clamp(region, glm::ivec4(0), glm::ivec4(width_, height_, width_, height_));
 }
 
-void RenderTarget::resolveOver(std::shared_ptr<const RenderTarget> base, const glm::ivec4& region) const {
-  if (!base || base->width_ != width_ || base->height_ != height_) {
-    resolveBase_.reset();
+void RenderTarget::clearSamples(const glm::ivec4& rect) const {
+  if (rect.z <= rect.x || rect.w <= rect.y) return;
+  bind();
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(rect.x, rect.y, rect.z - rect.x, rect.w - rect.y);
+  glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
+  glClearDepth(1.0);
+  glDepthMask(GL_TRUE);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  glDisable(GL_SCISSOR_TEST);
+}
+
+void RenderTarget::resolve() const {
+  if (overBase_) {
+    const glm::ivec4 r = overRegion_;
+    if (r.z <= r.x || r.w <= r.y) return;
+    // The base under the frame's changes, then the changes: every pixel of the region drawn
+    // again, so resolving twice gives the same picture.
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, overBase_->resolvedFramebuffer_.id());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolvedFramebuffer_.id());
+    glBlitFramebuffer(r.x, r.y, r.z, r.w, r.x, r.y, r.z, r.w, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, resolvedFramebuffer_.id());
+    glViewport(0, 0, width_, height_);
+    glDisable(GL_DEPTH_TEST);
+    glDepthMask(GL_FALSE);
+    glBindVertexArray(emptyVertexArray_.id());
+    compositor_(Layer{msaaColor_.id(), overDrawn_});
+    glBindVertexArray(0);
+    glDisable(GL_SCISSOR_TEST);
+    glDisable(GL_BLEND);
+    glUseProgram(0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, 0);
+    glDepthMask(GL_TRUE);
+    glEnable(GL_DEPTH_TEST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    changed_ = r;
     return;
   }
-  resolveBase_ = std::move(base);
-  resolveRegion_ = glm::clamp(region, glm::ivec4(0), glm::ivec4(width_, height_, width_, height_));
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolvedFramebuffer_.id());
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, msaaFramebuffer_.id());
+  glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  changedOver_ = nullptr;  // every pixel is this frame's
+}
+
+bool RenderTarget::drawOver(std::shared_ptr<const RenderTarget> base, std::uint64_t baseVersion, const glm::ivec4& region,
+                            const glm::ivec4& drawn, Compositor compositor) const {
+  drawWhole();
+  if (!base || base->width_ != width_ || base->height_ != height_ || !compositor) return false;
+  const glm::ivec4 d = clampToTarget(drawn);
+  const glm::ivec4 r = clampToTarget(glm::ivec4(glm::min(glm::ivec2(region), glm::ivec2(d)),
+                                                glm::max(glm::ivec2(region.z, region.w), glm::ivec2(d.z, d.w))));
+  clearSamples(d);
+  // Base's pixels back where an earlier frame changed the picture (all of it after a whole
+  // frame or over another base); the region's are copied by every resolve.
+  if (changedOver_ != base.get() || changedOverVersion_ != baseVersion) changed_ = glm::ivec4(0, 0, width_, height_);
+  const glm::ivec4 c = changed_;
+  const bool inside = c.x >= r.x && c.y >= r.y && c.z <= r.z && c.w <= r.w;
+  if (c.z > c.x && c.w > c.y && !inside) {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, base->resolvedFramebuffer_.id());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolvedFramebuffer_.id());
+    glBlitFramebuffer(c.x, c.y, c.z, c.w, c.x, c.y, c.z, c.w, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  }
+  changedOver_ = base.get();
+  changedOverVersion_ = baseVersion;
+  changed_ = r;
+  overBase_ = std::move(base);
+  overRegion_ = r;
+  overDrawn_ = d;
+  compositor_ = std::move(compositor);
+  return true;
+}
+
+void RenderTarget::drawWhole() const {
+  overBase_.reset();
+  compositor_ = nullptr;
+  overRegion_ = overDrawn_ = glm::ivec4(0);
 }
 
 void RenderTarget::growResolveRegion(const glm::ivec4& region) const {
-  if (!resolveBase_) return;
-  const glm::ivec4 old = resolveRegion_;
-  const glm::ivec4 grown = glm::clamp(glm::ivec4(glm::min(glm::ivec2(old), glm::ivec2(region)),
-                                                 glm::max(glm::ivec2(old.z, old.w), glm::ivec2(region.z, region.w))),
-                                      glm::ivec4(0), glm::ivec4(width_, height_, width_, height_));
-  // Outside the old region this target's samples are an earlier frame's: the base's there first.
+  if (!overBase_) return;
+  auto grow = [&](const glm::ivec4& a) {
+    return clampToTarget(glm::ivec4(glm::min(glm::ivec2(a), glm::ivec2(region)),
+                                    glm::max(glm::ivec2(a.z, a.w), glm::ivec2(region.z, region.w))));
+  };
+  const glm::ivec4 old = overDrawn_, grown = grow(old);
+  // Outside the old rectangle the samples are an earlier frame's: cleared first.
   const glm::ivec4 added[] = {{grown.x, grown.y, grown.z, old.y}, {grown.x, old.w, grown.z, grown.w},
                               {grown.x, old.y, old.x, old.w}, {old.z, old.y, grown.z, old.w}};
-  for (const glm::ivec4& rect : added)
-    if (rect.z > rect.x && rect.w > rect.y) copySamplesFrom(*resolveBase_, &rect);
-  resolveRegion_ = grown;
-}
-
-bool RenderTarget::copySamplesFrom(const RenderTarget& source, const glm::ivec4* region) const {
-  if (source.width_ != width_ || source.height_ != height_ || source.samples_ != samples_) return false;
-  const glm::ivec4 r = region ? glm::clamp(*region, glm::ivec4(0), glm::ivec4(width_, height_, width_, height_))
-                              : glm::ivec4(0, 0, width_, height_);
-  if (r.z <= r.x || r.w <= r.y) return true;
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, source.msaaFramebuffer_.id());
-  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, msaaFramebuffer_.id());
-  glBlitFramebuffer(r.x, r.y, r.z, r.w, r.x, r.y, r.z, r.w, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT,
-                    GL_NEAREST);
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  return true;
+  for (const glm::ivec4& rect : added) clearSamples(rect);
+  overDrawn_ = grown;
+  overRegion_ = changed_ = grow(overRegion_);
 }
 
 render::Image RenderTarget::readPixels() const {

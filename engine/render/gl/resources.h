@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 
 #include <glm/glm.hpp>
@@ -48,9 +49,13 @@ class GpuMesh {
  public:
   void draw() const;
   int indexCount() const { return indexCount_; }
+  // The box around its vertices, the mesh's units.
+  glm::vec3 boundsMin() const { return boundsMin_; }
+  glm::vec3 boundsMax() const { return boundsMax_; }
 
  private:
   friend GpuMesh upload(const render::TriangleMesh& mesh);
+  glm::vec3 boundsMin_{0.0f}, boundsMax_{0.0f};
   VertexArray vertexArray_;
   Buffer vertices_;
   Buffer indices_;
@@ -62,6 +67,10 @@ GpuMesh upload(const render::TriangleMesh& mesh);
 
 // A multisampled colour + depth framebuffer resolved into a single-sample RGBA8 texture
 // that can be shown (ImGui::Image) or read back (readPixels).
+//
+// A frame either draws every sample (the default) or is drawn over a picture it changes only
+// in a region (drawOver): then only the samples of the rectangle it draws in are cleared,
+// drawn and composited, not the whole target's.
 class RenderTarget {
  public:
   // samples: 1 (no MSAA) up to the driver's limit; larger values are clamped.
@@ -69,23 +78,38 @@ class RenderTarget {
 
   // Binds the multisampled framebuffer and sets the viewport to its size.
   void bind() const;
-  // Resolves the multisampled image into colorTexture() (only the region after resolveOver()).
+  // Finishes the frame into colorTexture(): resolves the samples, or during drawOver has the
+  // compositor draw the region's pixels. Calling it again (after drawing more) is safe: it
+  // draws every pixel it changes from the samples and the base again.
   void resolve() const;
-  // Declares that this target's samples hold the picture only inside `region` (pixels x0, y0,
-  // x1, y1, bottom-left origin, exclusive ends) and `base`'s (same size, resolved) elsewhere: a
-  // frame drawn over a static layer, copied and changed only there. Until the next
-  // resolveOver, every resolve() copies `base`'s resolved image and resolves only the region;
-  // whoever draws more grows the region first (growResolveRegion). A null `base` (or another
-  // size): every sample is this target's again, resolve() resolves them all.
-  void resolveOver(std::shared_ptr<const RenderTarget> base, const glm::ivec4& region = glm::ivec4(0)) const;
-  // Adds `region` (as above) to the pending resolveOver region, its new pixels' samples copied
-  // from the base first (so draw there after this); nothing when none is pending.
+
+  // What resolve() hands the compositor during drawOver: the samples (a
+  // GL_TEXTURE_2D_MULTISAMPLE of samples() samples and the target's size, premultiplied alpha,
+  // transparent where nothing was drawn) and the rectangle drawn in (pixels as for drawOver).
+  struct Layer {
+    std::uint32_t texture = 0;
+    glm::ivec4 drawn{0};
+  };
+  // drawOver's last step, called by resolve() with the resolved framebuffer bound (the whole
+  // target's viewport) and the base's pixels copied into the changed region: draws this
+  // frame's changes over them (e.g. the floor's shading, then the samples blended over it).
+  // resolve() then resets the scissor test, blending, the program and texture unit 0.
+  using Compositor = std::function<void(const Layer& layer)>;
+  // Starts a frame that changes the picture `base` (same size, resolved; e.g. a static layer)
+  // only inside `region` (pixels x0, y0, x1, y1, bottom-left origin, exclusive ends), and draws
+  // samples only inside `drawn` (the rest of the region, e.g. a shadow on the floor, is the
+  // compositor's): the samples there are cleared to transparent, and resolve() copies the
+  // base's pixels into the region and has `compositor` draw over them. Where an earlier frame
+  // changed the picture outside the region, the base's pixels come back. `baseVersion` changes
+  // whenever base's pixels do. False (the frame stays whole) if `base` is not this size. The
+  // compositor must stay valid until the next drawOver or drawWhole.
+  bool drawOver(std::shared_ptr<const RenderTarget> base, std::uint64_t baseVersion, const glm::ivec4& region,
+                const glm::ivec4& drawn, Compositor compositor) const;
+  // Starts a frame that draws every sample (the default).
+  void drawWhole() const;
+  // During drawOver: adds `region` (as above) to where the frame draws, for whoever draws more
+  // after the scene (overlays); its new samples are cleared. Nothing otherwise.
   void growResolveRegion(const glm::ivec4& region) const;
-  // Copies `source`'s multisampled colour, depth and stencil samples into this target's (same size and
-  // sample count, else false and nothing copied). On llvmpipe a straight copy of the sample
-  // memory: much cheaper than drawing what `source` holds again.
-  // `region` (pixels as for resolveOver; null: all) limits the copy.
-  bool copySamplesFrom(const RenderTarget& source, const glm::ivec4* region = nullptr) const;
   // Reads the resolved image back, top row first. Call after resolve().
   render::Image readPixels() const;
   // One resolved pixel (top-left origin), RGBA. Call after resolve().
@@ -97,15 +121,26 @@ class RenderTarget {
   std::uint32_t colorTexture() const { return resolvedColor_.id(); }
 
  private:
+  glm::ivec4 clampToTarget(const glm::ivec4& region) const;
+  // Clears the samples of `rect` (pixels) to transparent and far.
+  void clearSamples(const glm::ivec4& rect) const;
+
   int width_ = 0, height_ = 0, samples_ = 1;
   Framebuffer msaaFramebuffer_;
-  Renderbuffer msaaColor_;
+  Texture msaaColor_;  // GL_TEXTURE_2D_MULTISAMPLE: the compositor reads it
   Renderbuffer msaaDepth_;
   Framebuffer resolvedFramebuffer_;
   Texture resolvedColor_;
-  // resolveOver's state (what the samples hold, like the GL objects' contents: mutable).
-  mutable std::shared_ptr<const RenderTarget> resolveBase_;
-  mutable glm::ivec4 resolveRegion_{0};
+  VertexArray emptyVertexArray_;  // the compositor's full-target triangle (gl_VertexID)
+  // The frame's state (what the framebuffers hold, like the GL objects' contents: mutable).
+  mutable std::shared_ptr<const RenderTarget> overBase_;  // set during drawOver
+  mutable glm::ivec4 overRegion_{0};  // where the frame changes the picture
+  mutable glm::ivec4 overDrawn_{0};   // where it draws samples
+  mutable Compositor compositor_;
+  // Where colorTexture() may differ from the base (changedOver_'s at changedOverVersion_).
+  mutable const RenderTarget* changedOver_ = nullptr;
+  mutable std::uint64_t changedOverVersion_ = 0;
+  mutable glm::ivec4 changed_{0};
 };
 
 }  // namespace formviz::gl

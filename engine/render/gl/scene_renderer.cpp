@@ -35,6 +35,27 @@ constexpr int kFloorShadowSize = 256;
 constexpr std::uint32_t kFloorShadowUnit = 2;
 constexpr float kFloorHalfSize = 40.0f;  // metres; it fades into the backdrop long before
 
+// A program shared with the frames' compositors (RenderTarget::drawOver), with its samplers set.
+Result<std::shared_ptr<const ShaderProgram>> loadShared(const std::filesystem::path& shaderDir, const char* fragment,
+                                                       const std::string& defines) {
+  auto program = ShaderProgram::load(shaderDir, "composite.vert", fragment, defines);
+  if (!program) return program.error();
+  program->use();
+  program->set("uSamples", 0);
+  program->set("uFloorShadow", int(kFloorShadowUnit));
+  return std::make_shared<const ShaderProgram>(std::move(program).value());
+}
+
+// The matrix from a view's normalized device coordinates (x, y, 1) to the homogeneous floor
+// point (x, z, 1) / w seen there (composite.vert): the inverse of the view's projection of the
+// floor plane y = 0, whose points (x, 0, z, 1) go to clip (x, y, w) = M (x, z, 1).
+glm::mat3 screenToFloor(const glm::mat4& viewProjection) {
+  const auto rows = [&](int column) {
+    return glm::vec3(viewProjection[column][0], viewProjection[column][1], viewProjection[column][3]);
+  };
+  return glm::inverse(glm::mat3(rows(0), rows(2), rows(3)));
+}
+
 // The floor as a 3x3 grid of quads (ground.vert places their lines): the inner quad alone,
 // or the eight around it. Positions hold column and row numbers 0..3.
 render::TriangleMesh makeFloorGrid(bool inner) {
@@ -71,72 +92,85 @@ glm::vec4 shadowFootprint(const glm::vec4& bounds) {
   return glm::vec4(glm::clamp(lo, -limit, limit), glm::clamp(hi, -limit, limit));
 }
 
-// The floor rectangle (x0, z0, x1, z1) the shadow of the box `lo`..`hi` can fall on, within
-// `reach` (the sphere's footprint, where the floor shadow texture lies): the box's corners
-// projected along the key light onto y = 0 and its own footprint, with 5 cm for the filters
-// (the shadow map's taps and the floor shadow texture's, each about a centimetre).
-glm::vec4 boxShadowFootprint(const glm::vec3& lo, const glm::vec3& hi, const glm::vec4& reach) {
-  const glm::vec3 l = render::kKeyLightDirection;
-  glm::vec2 a(lo.x, lo.z), b(hi.x, hi.z);
-  for (int i = 0; i < 8; ++i) {
-    const glm::vec3 p((i & 1) ? hi.x : lo.x, (i & 2) ? hi.y : lo.y, (i & 4) ? hi.z : lo.z);
-    const glm::vec2 q = glm::vec2(p.x, p.z) - glm::vec2(l.x, l.z) * (std::max(p.y, 0.0f) / std::max(l.y, 0.2f));
-    a = glm::min(a, q);
-    b = glm::max(b, q);
-  }
-  a = glm::max(a - 0.05f, glm::vec2(reach.x, reach.y));
-  b = glm::min(b + 0.05f, glm::vec2(reach.z, reach.w));
-  return glm::vec4(a, b);
+// A rectangle (x0, y0, x1, y1) of pixels or of the floor (x0, z0, x1, z1); empty when x1 <= x0.
+template <typename Rect>
+bool isEmpty(const Rect& r) {
+  return r.z <= r.x || r.w <= r.y;
+}
+template <typename Rect>
+Rect unite(const Rect& a, const Rect& b) {
+  if (isEmpty(a)) return b;
+  if (isEmpty(b)) return a;
+  return Rect(glm::min(a.x, b.x), glm::min(a.y, b.y), glm::max(a.z, b.z), glm::max(a.w, b.w));
 }
 
-// The pixels (x0, y0, x1, y1, bottom-left origin, exclusive ends) a frame drawn over the static
-// layer can change in a `size` view: the sphere `bounds` (holding every caster, so every figure
-// and mesh) and the floor rectangle `floorRect` (x0, z0, x1, z1) the floor's shading covers,
-// projected, and two pixels for the edges' smoothing. With a box `boxLo`..`boxHi` (not empty)
-// holding every figure and mesh, its eight corners stand for the sphere. `projection` is
-// symmetric (glm::perspective, maybe mirrored in x). None when part of them is behind the eye.
-std::optional<glm::ivec4> changedRegion(const glm::mat4& view, const glm::mat4& projection, const glm::vec2& size,
-                                        const glm::vec4& bounds, const glm::vec4& floorRect, const glm::vec3& boxLo,
-                                        const glm::vec3& boxHi) {
-  glm::vec2 lo(std::numeric_limits<float>::max()), hi(-std::numeric_limits<float>::max());
-  auto addNdc = [&](const glm::vec2& ndc) {
-    const glm::vec2 pixel = (ndc * 0.5f + 0.5f) * size;
-    lo = glm::min(lo, pixel);
-    hi = glm::max(hi, pixel);
-  };
-  const glm::mat4 viewProjection = projection * view;
-  if (boxLo.x <= boxHi.x) {
-    for (int i = 0; i < 8; ++i) {
-      const glm::vec3 p((i & 1) ? boxHi.x : boxLo.x, (i & 2) ? boxHi.y : boxLo.y, (i & 4) ? boxHi.z : boxLo.z);
-      const glm::vec4 clip = viewProjection * glm::vec4(p, 1.0f);
-      if (clip.w < 0.05f) return std::nullopt;
-      addNdc(glm::vec2(clip) / clip.w);
-    }
-  } else {
-    // The sphere's outline: per screen axis, the two planes through the eye tangent to it.
-    const glm::vec3 c(view * glm::vec4(glm::vec3(bounds), 1.0f));
-    const float depth = -c.z, r = bounds.w;
-    if (depth - r < 0.05f) return std::nullopt;
-    glm::vec2 tanLo, tanHi;  // x / depth and y / depth of the outline's extremes
-    for (int axis = 0; axis < 2; ++axis) {
-      const float offset = c[axis], distance = std::sqrt(offset * offset + depth * depth);
-      const float centre = std::atan2(offset, depth), half = std::asin(std::min(r / distance, 1.0f));
-      if (std::abs(centre) + half >= 1.55f) return std::nullopt;  // reaches beside the eye
-      tanLo[axis] = std::tan(centre - half);
-      tanHi[axis] = std::tan(centre + half);
-    }
-    addNdc(glm::vec2(projection[0][0], projection[1][1]) * tanLo);
-    addNdc(glm::vec2(projection[0][0], projection[1][1]) * tanHi);
+// What one figure or mesh covers: points (world space) and how far its surface may lie beyond
+// them (metres).
+struct Extent {
+  std::vector<glm::vec3> points;
+  float margin = 0.0f;
+};
+
+float largestScale(const glm::mat4& model) {
+  return std::max({glm::length(glm::vec3(model[0])), glm::length(glm::vec3(model[1])), glm::length(glm::vec3(model[2]))});
+}
+
+// Every figure's posed bound points and every mesh's box corners.
+std::vector<Extent> sceneExtents(const Scene& scene) {
+  std::vector<Extent> extents;
+  for (const FigureDraw& draw : scene.figures) {
+    Extent& e = extents.emplace_back();
+    const render::SkinnedBoundPoints& bounds = draw.mesh->boundPoints();
+    render::posePoints(bounds, draw.palette->matrices(), draw.model, e.points);
+    e.margin = bounds.margin * largestScale(draw.model);
   }
-  for (const glm::vec2& xz : {glm::vec2(floorRect.x, floorRect.y), glm::vec2(floorRect.z, floorRect.y),
-                              glm::vec2(floorRect.x, floorRect.w), glm::vec2(floorRect.z, floorRect.w)}) {
-    const glm::vec4 clip = viewProjection * glm::vec4(xz.x, 0.0f, xz.y, 1.0f);
-    if (clip.w < 0.05f) return std::nullopt;
-    addNdc(glm::vec2(clip) / clip.w);
+  for (const MeshDraw& draw : scene.meshes) {
+    Extent& e = extents.emplace_back();
+    const glm::vec3 lo = draw.mesh->boundsMin(), hi = draw.mesh->boundsMax();
+    for (int i = 0; i < 8; ++i)
+      e.points.push_back(glm::vec3(draw.model * glm::vec4((i & 1) ? hi.x : lo.x, (i & 2) ? hi.y : lo.y, (i & 4) ? hi.z : lo.z, 1.0f)));
+  }
+  return extents;
+}
+
+// The pixels (x0, y0, x1, y1, bottom-left origin, exclusive ends) of a `size` view through
+// `viewProjection` that hold `points` and `margin` metres around each, and two pixels for the
+// edges' smoothing. None when a point's margin reaches within 5 cm of the eye's plane.
+std::optional<glm::ivec4> screenRect(const glm::mat4& viewProjection, const glm::vec2& size, std::span<const glm::vec3> points,
+                                     float margin) {
+  if (points.empty()) return glm::ivec4(0);
+  // Pixels per metre at unit depth: the projection's first two rows' lengths (the view only turns).
+  const glm::vec2 perMetre =
+      glm::vec2(glm::length(glm::vec3(viewProjection[0][0], viewProjection[1][0], viewProjection[2][0])),
+                glm::length(glm::vec3(viewProjection[0][1], viewProjection[1][1], viewProjection[2][1]))) *
+      size * 0.5f;
+  glm::vec2 lo(std::numeric_limits<float>::max()), hi(-std::numeric_limits<float>::max());
+  for (const glm::vec3& p : points) {
+    const glm::vec4 clip = viewProjection * glm::vec4(p, 1.0f);
+    if (clip.w - margin < 0.05f) return std::nullopt;
+    const glm::vec2 pixel = (glm::vec2(clip) / clip.w * 0.5f + 0.5f) * size;
+    const glm::vec2 pad = perMetre * (margin / (clip.w - margin));  // a sphere's outline, a little wider
+    lo = glm::min(lo, pixel - pad);
+    hi = glm::max(hi, pixel + pad);
   }
   lo = glm::max(glm::floor(lo) - 2.0f, glm::vec2(-1.0f));
   hi = glm::min(glm::ceil(hi) + 2.0f, size + 1.0f);
   return glm::ivec4(int(lo.x), int(lo.y), int(hi.x), int(hi.y));
+}
+
+// The floor rectangle (x0, z0, x1, z1) the key light's shadow of `extent` can fall on: its
+// points projected along the light onto y = 0, each margin's sphere as its ellipse there, and
+// 5 cm for the filters (the shadow map's taps and the floor shadow texture's, ~1 cm each).
+glm::vec4 shadowRect(const Extent& extent) {
+  const glm::vec3 l = render::kKeyLightDirection;
+  glm::vec2 lo(std::numeric_limits<float>::max()), hi(-std::numeric_limits<float>::max());
+  for (const glm::vec3& p : extent.points) {
+    const glm::vec2 q = glm::vec2(p.x, p.z) - glm::vec2(l.x, l.z) * (std::max(p.y, 0.0f) / std::max(l.y, 0.2f));
+    lo = glm::min(lo, q);
+    hi = glm::max(hi, q);
+  }
+  const float pad = extent.margin / std::max(l.y, 0.2f) + 0.05f;
+  return extent.points.empty() ? glm::vec4(0.0f) : glm::vec4(lo - pad, hi + pad);
 }
 
 // sRGB colour to linear light, as the lit shaders want their uniforms.
@@ -172,6 +206,13 @@ Result<SceneRenderer> SceneRenderer::create(const std::filesystem::path& shaderD
   if (!shadowMap) return shadowMap.error();
   auto pick = ShaderProgram::load(shaderDir, "figure.vert", "pick.frag");
   if (!pick) return pick.error();
+  // The window's compositor programs (RenderTarget::drawOver).
+  auto floorShade = loadShared(shaderDir, "floor_shade.frag", "#define FV_SHADOWS 1\n");
+  if (!floorShade) return floorShade.error();
+  renderer.floorShade_[1] = std::move(floorShade).value();
+  auto layer = loadShared(shaderDir, "layer.frag", "#define FV_SAMPLES 4\n");
+  if (!layer) return layer.error();
+  renderer.layer_[4] = std::move(layer).value();
   auto floorShadow = FloorShadow::create(kFloorShadowSize);
   if (!floorShadow) return floorShadow.error();
   auto floorShadowProgram = ShaderProgram::load(shaderDir, "floor_shadow");
@@ -217,6 +258,29 @@ const ShaderProgram* SceneRenderer::variant(std::optional<ShaderProgram>& slot, 
     }
   }
   return &*slot;
+}
+
+
+std::shared_ptr<const ShaderProgram> SceneRenderer::shared(std::shared_ptr<const ShaderProgram>& slot, const char* fragment,
+                                                           const std::string& defines) {
+  if (!slot) {
+    auto program = loadShared(shaderDir_, fragment, defines);
+    if (!program) {
+      // The same files compiled when the renderer was created: only a driver problem gets here.
+      log::error("{}", program.error().message);
+      return nullptr;
+    }
+    slot = std::move(program).value();
+  }
+  return slot;
+}
+
+std::shared_ptr<const ShaderProgram> SceneRenderer::floorShadeProgram(bool shadows) {
+  return shared(floorShade_[std::size_t(shadows)], "floor_shade.frag", fmt::format("#define FV_SHADOWS {}\n", int(shadows)));
+}
+
+std::shared_ptr<const ShaderProgram> SceneRenderer::layerProgram(int samples) {
+  return shared(layer_[samples], "layer.frag", fmt::format("#define FV_SAMPLES {}\n", samples));
 }
 
 const ShaderProgram* SceneRenderer::ground(bool shadows, bool grid) {
@@ -337,8 +401,8 @@ void SceneRenderer::drawBackdrop(const glm::vec2& viewportSize) {
   glDepthMask(GL_TRUE);
 }
 
-bool SceneRenderer::copyStaticLayer(const RenderTarget& target, const glm::mat4& viewProjection, const glm::vec3& eye,
-                                    bool grid, const std::optional<glm::ivec4>& region) {
+bool SceneRenderer::updateStaticLayer(const RenderTarget& target, const glm::mat4& viewProjection, const glm::vec3& eye,
+                                      bool grid) {
   std::vector<std::uint32_t> key{std::uint32_t(target.width()), std::uint32_t(target.height()),
                                  std::uint32_t(target.samples()), std::uint32_t(grid)};
   auto addFloats = [&](const float* values, int count) {
@@ -357,7 +421,7 @@ bool SceneRenderer::copyStaticLayer(const RenderTarget& target, const glm::mat4&
     const bool held = key == lastViewKey_;
     lastViewKey_ = key;
     if (!held) return false;
-    // A layer another target still shows through (resolveOver) is left to it: a new one.
+    // A layer another target is still drawn over (RenderTarget::drawOver) is left to it: a new one.
     if (!staticLayer_ || staticLayer_.use_count() > 1 || staticLayer_->width() != target.width() ||
         staticLayer_->height() != target.height() || staticLayer_->samples() != target.samples()) {
       staticLayer_.reset();
@@ -375,24 +439,18 @@ bool SceneRenderer::copyStaticLayer(const RenderTarget& target, const glm::mat4&
     glDepthFunc(GL_LEQUAL);
     glDepthMask(GL_TRUE);
     glClearColor(kHorizon.x, kHorizon.y, kHorizon.z, 1.0f);
-    glClearStencil(0);
-    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
     const glm::vec2 viewportSize(target.width(), target.height());
-    // The whole floor without shading (contact shade, shadows): the 3x3 quads around any inner
-    // square. Stencil 1 marks its pixels for the per-frame shading.
-    glEnable(GL_STENCIL_TEST);
-    glStencilFunc(GL_ALWAYS, 1, 0xff);
-    glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
+    // The whole floor without shading (contact shade, shadows: floor_shade.frag's, per frame):
+    // the 3x3 quads around any inner square.
     setGround(*program, viewProjection, eye, viewportSize, glm::vec4(-1, -1, 1, 1), glm::vec4(0.0f));
     floorInner_.draw();
     floorOuter_.draw();
-    glDisable(GL_STENCIL_TEST);
     drawBackdrop(viewportSize);
-    staticLayer_->resolve();  // the picture outside the changed region of every frame
+    staticLayer_->resolve();
     staticLayerKey_ = std::move(key);
+    ++staticLayerVersion_;
   }
-  if (!target.copySamplesFrom(*staticLayer_, region ? &*region : nullptr)) return false;
-  if (region) target.resolveOver(staticLayer_, *region);
   return true;
 }
 
@@ -411,30 +469,69 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   const glm::vec3 eye = camera.eye();
   const glm::vec2 viewportSize(target.width(), target.height());
 
-  // The floor's shading over the static layer: one quad holding the shadow's reach and the
-  // contact shade's circle.
-  const glm::vec2 contactCentre(scene.contactShadow), contactRadius(scene.contactShadow.z);
+  // Over the static layer (backdrop and floor, drawn once per view) a frame draws only what
+  // moves, into a transparent layer over the pixels the figures and meshes cover, and the
+  // compositor lays that over the static picture after shading its floor (floor_shade.frag)
+  // where their shadow and the contact shade fall. Else everything is drawn.
+  const glm::ivec4 whole(0, 0, target.width(), target.height());
+  const std::vector<Extent> extents = sceneExtents(scene);
+  glm::vec4 shadeRect(0.0f);  // on the floor
+  if (shadows) {
+    for (const Extent& extent : extents) shadeRect = unite(shadeRect, shadowRect(extent));
+    // The floor shadow texture covers `inner`; beyond it the floor is lit.
+    shadeRect = glm::vec4(glm::max(glm::vec2(shadeRect), glm::vec2(inner)), glm::min(glm::vec2(shadeRect.z, shadeRect.w), glm::vec2(inner.z, inner.w)));
+  }
   const bool contact = scene.contactShadow.w > 0.0f && scene.contactShadow.z > 0.0f;
-  // With a box around what is drawn, only its shadow's reach (the rest of the sphere's is lit).
-  const bool box = shadows && scene.drawnMin.x <= scene.drawnMax.x;
-  glm::vec4 shadeRect = box       ? boxShadowFootprint(scene.drawnMin, scene.drawnMax, inner)
-                        : shadows ? inner
-                                  : glm::vec4(contactCentre - contactRadius, contactCentre + contactRadius);
-  if (contact)
-    shadeRect = glm::vec4(glm::min(glm::vec2(shadeRect), contactCentre - contactRadius),
-                          glm::max(glm::vec2(shadeRect.z, shadeRect.w), contactCentre + contactRadius));
+  if (contact) {
+    const glm::vec2 centre(scene.contactShadow), radius(scene.contactShadow.z);
+    shadeRect = unite(shadeRect, glm::vec4(centre - radius, centre + radius));
+  }
   shadeRect = glm::clamp(shadeRect, -(kFloorHalfSize - 0.01f), kFloorHalfSize - 0.01f);
-
-  // The backdrop and floor copied from the static layer (with their depth, so the figure is
-  // hidden where the floor is in front of it), or cleared and drawn after the figure. With
-  // shadow bounds (which hold every figure and mesh), only the region the frame can change is
-  // copied, and later resolved; the rest of the picture comes from the layer's own resolve.
-  const std::optional<glm::ivec4> region =
-      shadows ? changedRegion(camera.view(), mirror(scene) * camera.projection(aspect), viewportSize, scene.shadowBounds,
-                              shadeRect, scene.drawnMin, scene.drawnMax)
-              : std::nullopt;
-  target.resolveOver(nullptr);  // a new frame: every sample is drawn or copied again
-  const bool layered = staticLayerEnabled_ && copyStaticLayer(target, viewProjection, eye, scene.showGrid, region);
+  // Pixels: where the figures and meshes are drawn, where the floor is shaded (all of the view
+  // when part of it reaches behind the eye).
+  glm::ivec4 drawn(0), shaded(0);
+  for (const Extent& extent : extents)
+    drawn = unite(drawn, screenRect(viewProjection, viewportSize, extent.points, extent.margin).value_or(whole));
+  if (!isEmpty(shadeRect)) {
+    const std::array<glm::vec3, 4> corners{glm::vec3(shadeRect.x, 0.0f, shadeRect.y), glm::vec3(shadeRect.z, 0.0f, shadeRect.y),
+                                           glm::vec3(shadeRect.x, 0.0f, shadeRect.w), glm::vec3(shadeRect.z, 0.0f, shadeRect.w)};
+    shaded = screenRect(viewProjection, viewportSize, corners, 0.0f).value_or(whole);
+  }
+  target.drawWhole();
+  bool layered = false;
+  if (staticLayerEnabled_ && updateStaticLayer(target, viewProjection, eye, scene.showGrid)) {
+    const std::shared_ptr<const ShaderProgram> shade = isEmpty(shaded) ? nullptr : floorShadeProgram(shadows);
+    const std::shared_ptr<const ShaderProgram> lay = layerProgram(target.samples());
+    const glm::vec4 contactShadow = contact ? scene.contactShadow : glm::vec4(0.0f);
+    const glm::mat3 floorOfPixel = screenToFloor(viewProjection);
+    const std::uint32_t floorShadow = floorShadow_.texture();
+    auto compositor = [=](const RenderTarget::Layer& layer) {
+      glEnable(GL_SCISSOR_TEST);
+      glEnable(GL_BLEND);
+      if (shade) {
+        glScissor(shaded.x, shaded.y, shaded.z - shaded.x, shaded.w - shaded.y);
+        shade->use();
+        shade->set("uScreenToFloor", floorOfPixel);
+        shade->set("uShadeRect", shadeRect);
+        shade->set("uShadowRect", inner);
+        shade->set("uEye", eye);
+        shade->set("uContactShadow", contactShadow);
+        glActiveTexture(GL_TEXTURE0 + kFloorShadowUnit);
+        glBindTexture(GL_TEXTURE_2D, floorShadow);
+        glBlendFunc(GL_ZERO, GL_SRC_COLOR);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+      }
+      if (!isEmpty(layer.drawn)) {
+        glScissor(layer.drawn.x, layer.drawn.y, layer.drawn.z - layer.drawn.x, layer.drawn.w - layer.drawn.y);
+        lay->use();
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, layer.texture);
+        glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+      }
+    };
+    layered = lay && target.drawOver(staticLayer_, staticLayerVersion_, unite(drawn, shaded), drawn, compositor);
+  }
   target.bind();
   // A mirrored view reverses every triangle's winding.
   glFrontFace(scene.mirrored ? GL_CW : GL_CCW);
@@ -448,13 +545,7 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   }
 
   // The figure and meshes first, so the floor and backdrop behind them fail the depth test
-  // before their shaders run. Over the static layer, they clear the floor's stencil mark
-  // where they are in front of it.
-  if (layered) {
-    glEnable(GL_STENCIL_TEST);
-    glStencilFunc(GL_ALWAYS, 0, 0xff);
-    glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
-  }
+  // before their shaders run.
   glEnable(GL_CULL_FACE);
   glCullFace(GL_BACK);
   if (const ShaderProgram* program = scene.meshes.empty() ? nullptr : mesh(shadows)) {
@@ -494,36 +585,7 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   }
   glDisable(GL_CULL_FACE);
 
-  if (layered) {
-    // The floor's shading of this frame, multiplied into the layer's floor where its stencil
-    // mark is left (the floor seen, not what stands on it). The stencil, not the depth test: the
-    // quad's depth is the floor's only up to rounding, and a mat lies a few millimetres above it.
-    const glm::vec4& rect = shadeRect;
-    const ShaderProgram* program =
-        shadows || contact ? variant(floorShade_[std::size_t(shadows)], "ground.vert", "floor_shade.frag",
-                                     fmt::format("#define FV_SHADOWS {}\n", int(shadows)), true)
-                           : nullptr;
-    if (program && rect.z > rect.x && rect.w > rect.y) {
-      program->use();
-      program->set("uViewProjection", viewProjection);
-      program->set("uInner", rect);
-      program->set("uHalfSize", kFloorHalfSize);
-      program->set("uShadowRect", inner);
-      program->set("uEye", eye);
-      program->set("uContactShadow", contact ? scene.contactShadow : glm::vec4(0.0f));
-      glEnable(GL_BLEND);
-      glBlendFunc(GL_ZERO, GL_SRC_COLOR);
-      glDepthMask(GL_FALSE);
-      glDisable(GL_DEPTH_TEST);
-      glStencilFunc(GL_EQUAL, 1, 0xff);
-      glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
-      floorInner_.draw();
-      glEnable(GL_DEPTH_TEST);
-      glDepthMask(GL_TRUE);
-      glDisable(GL_BLEND);
-    }
-    glDisable(GL_STENCIL_TEST);
-  } else {
+  if (!layered) {
     // The floor: the shadowed variant (one fetch of the floor shadow texture) only on the
     // inner quad the shadow can reach.
     for (const bool innerQuad : {true, false}) {
@@ -549,7 +611,8 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
     setFigure(*shell, draw);
     glEnable(GL_CULL_FACE);
     glEnable(GL_BLEND);
-    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    // Alpha as for premultiplied colour, so over a transparent layer the shell composites right.
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glDepthMask(GL_FALSE);
     glDepthFunc(GL_ALWAYS);
     draw.mesh->draw(figureDetail());

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -46,12 +47,6 @@ struct Scene {
   std::vector<FigureDraw> figures;
   glm::vec4 contactShadow{0.0f};  // floor shadow under the figure: xz centre, radius (m), strength
   glm::vec4 shadowBounds{0.0f};   // a sphere holding what casts shadows: centre, radius (m); radius 0: no shadows
-  // Optional, with shadow bounds: a box (m) holding every figure and mesh this frame, inside the
-  // sphere (e.g. the pose's padded joints). Over the static layer the frame then copies and
-  // resolves only the box's outline on screen and its shadow's floor footprint, not the sphere's.
-  // Empty (min > max): the sphere's.
-  glm::vec3 drawnMin{1.0f};
-  glm::vec3 drawnMax{-1.0f};
   bool showGrid = true;
   bool mirrored = false;          // show the view as in a mirror (left and right swapped)
 };
@@ -67,12 +62,13 @@ class SceneRenderer {
   void render(const RenderTarget& target, const render::OrbitCamera& camera, const Scene& scene, bool resolve = true);
 
   // The static layer (on by default): the backdrop and the floor with its grid depend only on
-  // the camera and the target, so they are drawn once into a layer of the target's size and
-  // copied into each frame's target (colour, depth and stencil samples; only where the frame
-  // can change, the rest of the resolved picture taken from the layer), and only the contact
-  // shade and the key light's shadow are drawn on the floor per frame. The layer is drawn on the
-  // second frame in a row with the same view (a playing clip, a still window): a one-off picture
-  // or a moving camera draws everything, as with it off. The picture is the same either way.
+  // the camera and the target, so they are drawn once into a picture of the target's size, and
+  // each frame draws only over it (RenderTarget::drawOver): the figures and meshes into the
+  // samples of the rectangle their posed bound points cover (render/skinned_bounds.h), the
+  // floor's shading (contact shade, the key light's shadow) into the rectangle the shadow can
+  // reach, and nothing elsewhere. The layer is drawn on the second frame in a row with the same
+  // view (a playing clip, a still window): a one-off picture or a moving camera draws
+  // everything, as with it off. The picture is the same either way.
   void setStaticLayer(bool enabled);
   // Figures cast their shadow map with their simplified caster (SkinnedGpuMesh::drawShadowCaster,
   // on by default; a quarter of the triangles, the same shadows within the lookups' blur); off,
@@ -104,12 +100,16 @@ class SceneRenderer {
                  const glm::vec2& viewportSize, const glm::vec4& inner, const glm::vec4& contactShadow) const;
   // The backdrop, at the far plane, where nothing drew yet.
   void drawBackdrop(const glm::vec2& viewportSize);
-  // Copies the static layer for this view into `target`, drawing it first if the camera, the
-  // target's size or the grid changed. False (nothing copied) if the layer cannot be made.
-  // `region` (pixels, bottom-left origin): copy only there and have the target's resolve take
-  // the rest from the layer (RenderTarget::resolveOver); none: all.
-  bool copyStaticLayer(const RenderTarget& target, const glm::mat4& viewProjection, const glm::vec3& eye, bool grid,
-                       const std::optional<glm::ivec4>& region);
+  // Draws the static layer for this view (backdrop and floor, no shading) unless it holds it
+  // already. False (no layer) if the camera, the target's size or the grid changed since the
+  // last frame, or the layer cannot be made.
+  bool updateStaticLayer(const RenderTarget& target, const glm::mat4& viewProjection, const glm::vec3& eye, bool grid);
+  // The compositor's programs (RenderTarget::drawOver), shared with the frames' compositors;
+  // null if they fail.
+  std::shared_ptr<const ShaderProgram> shared(std::shared_ptr<const ShaderProgram>& slot, const char* fragment,
+                                              const std::string& defines);
+  std::shared_ptr<const ShaderProgram> floorShadeProgram(bool shadows);
+  std::shared_ptr<const ShaderProgram> layerProgram(int samples);
 
   std::filesystem::path shaderDir_;
   ShaderProgram background_;
@@ -131,11 +131,13 @@ class SceneRenderer {
   bool simplifiedShadowCasters_ = true;
   bool displayLod_ = true;
   MeshDetail figureDetail() const { return displayLod_ ? MeshDetail::Display : MeshDetail::Full; }
-  std::shared_ptr<RenderTarget> staticLayer_;    // backdrop + floor + grid, samples and resolved; shared
-                                                 // with the targets drawn over it (RenderTarget::resolveOver)
+  std::shared_ptr<RenderTarget> staticLayer_;    // backdrop + floor + grid; shared with the targets drawn
+                                                 // over it (RenderTarget::drawOver)
+  std::uint64_t staticLayerVersion_ = 0;         // counts its drawings
   std::vector<std::uint32_t> staticLayerKey_;    // the view it was drawn for (empty: none)
   std::vector<std::uint32_t> lastViewKey_;       // the last frame's view
-  std::array<std::optional<ShaderProgram>, 2> floorShade_;  // [shadows]: floor_shade.frag
+  std::array<std::shared_ptr<const ShaderProgram>, 2> floorShade_;  // [shadows]
+  std::map<int, std::shared_ptr<const ShaderProgram>> layer_;       // by samples
 };
 
 // A stand-in figure until the body model lands: a clay-coloured capsule of a standing

@@ -34,6 +34,7 @@ class FloorShadow {
   // Binds its framebuffer and sets the viewport.
   void beginPass() const;
   void bindTexture(std::uint32_t unit) const;
+  std::uint32_t texture() const { return visibility_.id(); }
   int size() const { return size_; }
 
  private:

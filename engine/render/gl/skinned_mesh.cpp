@@ -56,6 +56,7 @@ Result<SkinnedGpuMesh> upload(const asset::MeshData& mesh) {
   gpu.ranges_[int(MeshDetail::ShadowCaster)] = {indices.size(), caster.size()};
   indices.insert(indices.end(), caster.begin(), caster.end());
   gpu.indices_ = createBuffer(GL_ELEMENT_ARRAY_BUFFER, indices.data(), indices.size() * sizeof(std::uint32_t));
+  gpu.boundPoints_ = render::skinnedBoundPoints(mesh, caster);
   const GLsizei stride = sizeof(SkinnedVertex);
   auto offset = [](std::size_t bytes) { return reinterpret_cast<const void*>(bytes); };
   glEnableVertexAttribArray(render::kAttribPosition);
@@ -96,6 +97,7 @@ void PaletteBuffer::update(std::span<const glm::mat4> palette) {
   glBindBuffer(GL_UNIFORM_BUFFER, buffer_.id());
   glBufferSubData(GL_UNIFORM_BUFFER, 0, static_cast<GLsizeiptr>(palette.size_bytes()), palette.data());
   glBindBuffer(GL_UNIFORM_BUFFER, 0);
+  matrices_.assign(palette.begin(), palette.end());
   static std::uint64_t updates = 0;  // GL runs on one thread
   version_ = ++updates;
 }

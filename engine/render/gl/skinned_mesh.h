@@ -5,11 +5,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <vector>
 
 #include <glm/glm.hpp>
 
 #include "asset/mesh_data.h"
 #include "core/result.h"
+#include "render/skinned_bounds.h"
 #include "render/gl/resources.h"
 
 namespace formviz::gl {
@@ -27,6 +29,8 @@ class SkinnedGpuMesh {
  public:
   void draw(MeshDetail detail = MeshDetail::Display) const;
   int indexCount(MeshDetail detail) const { return static_cast<int>(ranges_[int(detail)].count); }
+  // The points that bound it in any pose (skinned on the CPU: render/skinned_bounds.h).
+  const render::SkinnedBoundPoints& boundPoints() const { return boundPoints_; }
 
  private:
   friend Result<SkinnedGpuMesh> upload(const asset::MeshData& mesh);
@@ -37,6 +41,7 @@ class SkinnedGpuMesh {
   Buffer vertices_;
   Buffer indices_;  // the display mesh's indices, the full mesh's, then the shadow caster's
   std::array<Range, 3> ranges_{};  // by MeshDetail
+  render::SkinnedBoundPoints boundPoints_;
 };
 
 // Fails when a vertex uses a joint beyond render::kMaxPaletteJoints or the arrays disagree.
@@ -53,9 +58,12 @@ class PaletteBuffer {
   // Changes with every update (unique across buffers): lets the renderer keep a shadow map
   // drawn from the same pose.
   std::uint64_t version() const { return version_; }
+  // The last update's matrices (the renderer poses SkinnedGpuMesh::boundPoints with them).
+  std::span<const glm::mat4> matrices() const { return matrices_; }
 
  private:
   Buffer buffer_;
+  std::vector<glm::mat4> matrices_;
   std::uint64_t version_ = 0;
 };
 

@@ -78,16 +78,41 @@ void quad(std::vector<Vertex>& out, const Vertex& a, const Vertex& b, const Vert
 // Each segment is a quad around its capsule in `halos` (the capsule with its halo and smooth edge)
 // and a narrower one in `cores` (the coloured core and its smooth edge only): the core pass then
 // shades a third of the pixels. Both give each pixel the same depth (linear along the halo's quad).
+// At a line's ends the quads reach past the segment by the capsule's radius (the round cap); at
+// a joint inside a polyline only as far as the bend needs to cover the join up to the bisector
+// (a ring's 32 segments bend 11 degrees: about a pixel instead of the radius, so the quads
+// overlap, and are shaded, far less).
 void addLine(std::vector<Vertex>& halos, std::vector<Vertex>& cores, const render::OverlayLine& line,
              const Projector& project, float scale) {
   std::vector<glm::vec3> points = line.points;
-  if (line.closed && points.size() > 2) points.push_back(points.front());
+  const bool closed = line.closed && points.size() > 2;
+  if (closed) points.push_back(points.front());
   const float half = 0.5f * line.width * scale, halo = kHaloPixels * scale;
   const float reach = half + halo + 1.0f;  // the quad covers the capsule and its smooth edge
   const float coreReach = half + 1.0f;     // the core's edge ends 0.6 pixels beyond `half`
+  std::vector<Projected> projected;
+  projected.reserve(points.size());
+  for (const glm::vec3& p : points) projected.push_back(project(p));
+  const std::size_t segments = points.size() - 1;
+  // How far past the joint at the end of segment i the quads reach (a fraction of the radius):
+  // the whole radius at a line's end or a sharp bend, else tan(bend / 2) and a pixel.
+  auto joinReach = [&](std::size_t i, float radius) {
+    const bool inner = i + 1 < segments || closed;
+    if (!inner) return radius;
+    const std::size_t next = (i + 1) % segments;
+    const Projected &a = projected[i], &b = projected[i + 1], &c = projected[next + 1];
+    if (!a.visible || !b.visible || !c.visible) return radius;
+    const glm::vec2 d0 = b.pixel - a.pixel, d1 = c.pixel - b.pixel;
+    const float l0 = glm::length(d0), l1 = glm::length(d1);
+    if (l0 < 1e-4f || l1 < 1e-4f) return radius;
+    const float cosBend = glm::dot(d0, d1) / (l0 * l1);
+    if (cosBend < 0.7f) return radius;  // over 45 degrees
+    const float tanHalf = std::sqrt(std::max(0.0f, (1.0f - cosBend) / (1.0f + cosBend)));
+    return std::min(radius, radius * tanHalf + 1.0f);
+  };
   float along = 0.0f;
-  for (std::size_t i = 0; i + 1 < points.size(); ++i) {
-    const Projected a = project(points[i]), b = project(points[i + 1]);
+  for (std::size_t i = 0; i < segments; ++i) {
+    const Projected a = projected[i], b = projected[i + 1];
     if (!a.visible || !b.visible) continue;
     const glm::vec2 delta = b.pixel - a.pixel;
     const float length = glm::length(delta);
@@ -95,16 +120,20 @@ void addLine(std::vector<Vertex>& halos, std::vector<Vertex>& cores, const rende
     const glm::vec2 normal(-dir.y, dir.x);
     const glm::vec4 shape(length, half, halo, line.dashed ? along : -1.0f);
     const glm::vec4 color(line.color, 1.0f);
+    const std::size_t previous = i > 0 ? i - 1 : segments - 1;
+    const bool joinedBefore = i > 0 || closed;
+    const float before = joinedBefore ? joinReach(previous, reach) : reach, after = joinReach(i, reach);
+    const float coreBefore = joinedBefore ? joinReach(previous, coreReach) : coreReach, coreAfter = joinReach(i, coreReach);
     auto vertex = [&](float u, float v) {
-      // The depth runs from a's at u = -reach to b's at u = length + reach.
-      const float t = (u + reach) / (length + 2.0f * reach);
+      // The depth runs from a's at the halo quad's start to b's at its end.
+      const float t = (u + before) / (length + before + after);
       const glm::vec2 p = a.pixel + dir * u + normal * v;
       return Vertex{toNdc(p, a.depth + (b.depth - a.depth) * t, project.size), glm::vec2(u, v), color, shape};
     };
-    quad(halos, vertex(-reach, -reach), vertex(length + reach, -reach), vertex(length + reach, reach),
-         vertex(-reach, reach));
-    quad(cores, vertex(-coreReach, -coreReach), vertex(length + coreReach, -coreReach),
-         vertex(length + coreReach, coreReach), vertex(-coreReach, coreReach));
+    quad(halos, vertex(-before, -reach), vertex(length + after, -reach), vertex(length + after, reach),
+         vertex(-before, reach));
+    quad(cores, vertex(-coreBefore, -coreReach), vertex(length + coreAfter, -coreReach),
+         vertex(length + coreAfter, coreReach), vertex(-coreBefore, coreReach));
     along += length;
   }
 }

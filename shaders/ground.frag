@@ -4,16 +4,17 @@
 // the backdrop colour behind it, so it has no visible far edge and needs no blending.
 // Colours here stay sRGB: the floor is shaded by darkening, not lit.
 // FV_SHADOWS: the key light's shadow comes from the floor shadow texture (filtered once per
-// shadow map by floor_shadow.frag over the inner quad uInner), one bilinear fetch a pixel.
+// shadow map by floor_shadow.frag), one bilinear fetch a pixel; the renderer draws this variant
+// only on the inner quad (ground.vert's uInner) where the frame shades the floor.
 #ifndef FV_SHADOWS
 #define FV_SHADOWS 1
 #endif
 #include "backdrop.glsl"
 
-in vec3 vWorld;
+uniform mat3 uScreenToFloor;   // NDC (x, y, 1) to the floor's homogeneous (x, z, 1 / w): composite.vert's
 #if FV_SHADOWS
 uniform sampler2D uFloorShadow;
-uniform vec4 uInner;           // the rectangle it covers: x0, z0, x1, z1 (metres)
+uniform vec4 uShadowRect;      // the rectangle it covers: x0, z0, x1, z1 (metres)
 #endif
 uniform vec3 uEye;
 uniform vec3 uGroundColor;     // sRGB
@@ -35,7 +36,11 @@ float gridLines(vec2 p, vec2 w, float spacing, float widthPx) {
 }
 
 void main() {
-  vec2 p = vWorld.xz;
+  // The floor point seen at this pixel, from the pixel itself rather than interpolated over the
+  // floor's triangles (40 m long: their rounding showed their diagonals through the grid lines'
+  // smoothing), so the floor is the same however it is cut into triangles.
+  vec3 h = uScreenToFloor * vec3(gl_FragCoord.xy / uViewportSize * 2.0 - 1.0, 1.0);
+  vec2 p = h.xy / h.z;
   float dist = length(p);
   vec3 color = uGroundColor;
 #if FV_GRID
@@ -49,7 +54,7 @@ void main() {
   float contact = 1.0 - smoothstep(0.0, uContactShadow.z, length(p - uContactShadow.xy));
   color *= 1.0 - uContactShadow.w * contact * contact;
 #if FV_SHADOWS
-  color *= mix(0.62, 1.0, texture(uFloorShadow, (p - uInner.xy) / (uInner.zw - uInner.xy)).r);
+  color *= mix(0.62, 1.0, texture(uFloorShadow, (p - uShadowRect.xy) / (uShadowRect.zw - uShadowRect.xy)).r);
 #endif
   float near = 1.0 - smoothstep(5.0, 14.0, distance(uEye.xz, p));
   fragColor = vec4(mix(backdrop(gl_FragCoord.xy), color, near), 1.0);

@@ -173,6 +173,37 @@ glm::vec4 shadowRect(const Extent& extent) {
   return extent.points.empty() ? glm::vec4(0.0f) : glm::vec4(lo - pad, hi + pad);
 }
 
+// The texels (x0, y0, x1, y1) of a `size` square shadow map through `lightViewProjection`
+// (orthographic) that the frame reads: those over the casters (what they shadow on themselves
+// and each other) with 8 cm around them for the margins and the taps' spread, and those over
+// the floor rectangle `floor` (x0, z0, x1, z1) whose shadow the floor shadow texture holds.
+glm::ivec4 readTexels(const glm::mat4& lightViewProjection, int size, std::span<const Extent> casters, const glm::vec4& floor) {
+  const float perMetre =
+      glm::length(glm::vec3(lightViewProjection[0][0], lightViewProjection[1][0], lightViewProjection[2][0])) * float(size) * 0.5f;
+  glm::vec2 lo{float(size)}, hi{0.0f};
+  auto add = [&](const glm::vec3& p, float padMetres) {
+    const glm::vec2 texel = (glm::vec2(lightViewProjection * glm::vec4(p, 1.0f)) * 0.5f + 0.5f) * float(size);
+    lo = glm::min(lo, texel - padMetres * perMetre);
+    hi = glm::max(hi, texel + padMetres * perMetre);
+  };
+  for (const Extent& extent : casters)
+    for (const glm::vec3& p : extent.points) add(p, extent.margin + 0.08f);
+  for (const glm::vec2& corner : {glm::vec2(floor.x, floor.y), glm::vec2(floor.z, floor.y), glm::vec2(floor.x, floor.w),
+                                  glm::vec2(floor.z, floor.w)})
+    add(glm::vec3(corner.x, 0.0f, corner.y), 0.03f);
+  const glm::ivec2 a = glm::clamp(glm::ivec2(glm::floor(lo)), 0, size), b = glm::clamp(glm::ivec2(glm::ceil(hi)), 0, size);
+  return glm::ivec4(a, glm::max(b, a));
+}
+
+// The texels (x0, y0, x1, y1) of a `size` square texture over the floor rectangle `floorRect`
+// that a bilinear lookup anywhere in `rect` (both x0, z0, x1, z1) reads.
+glm::ivec4 floorTexels(const glm::vec4& floorRect, int size, const glm::vec4& rect) {
+  const glm::vec2 origin(floorRect), perMetre = float(size) / (glm::vec2(floorRect.z, floorRect.w) - origin);
+  const glm::ivec2 lo = glm::clamp(glm::ivec2(glm::floor((glm::vec2(rect) - origin) * perMetre)) - 1, 0, size);
+  const glm::ivec2 hi = glm::clamp(glm::ivec2(glm::ceil((glm::vec2(rect.z, rect.w) - origin) * perMetre)) + 1, 0, size);
+  return glm::ivec4(lo, glm::max(hi, lo));
+}
+
 // sRGB colour to linear light, as the lit shaders want their uniforms.
 glm::vec3 toLinear(const glm::vec3& srgb) { return glm::pow(srgb, glm::vec3(2.2f)); }
 
@@ -299,9 +330,12 @@ const ShaderProgram* SceneRenderer::figure(bool shadows, int pass) {
                  fmt::format("#define FV_SHADOWS {}\n#define FV_FIGURE_PASS {}\n", int(shadows), pass), true);
 }
 
-void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightViewProjection, const glm::vec4& floorRect) {
-  // What the map depends on: the light's projection, and each caster's mesh, placement and pose.
-  std::vector<std::uint64_t> key;
+void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightViewProjection, const glm::vec4& floorRect,
+                                    const glm::ivec4& mapTexels, const glm::ivec4& floorTexels) {
+  // What the map depends on: the light's projection, each caster's mesh, placement and pose,
+  // and the floor texels wanted.
+  std::vector<std::uint64_t> key{std::uint64_t(floorTexels.x), std::uint64_t(floorTexels.y), std::uint64_t(floorTexels.z),
+                                 std::uint64_t(floorTexels.w)};
   auto addFloats = [&](const float* values, int count) {
     for (int i = 0; i < count; ++i) {
       std::uint32_t bits = 0;
@@ -334,6 +368,11 @@ void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightVi
   glEnable(GL_CULL_FACE);
   glCullFace(GL_BACK);
   glFrontFace(GL_CCW);
+  // Only the texels around the casters are cleared and drawn, and of the floor shadow texture
+  // only those under the floor rectangle the frame shades: what nothing reads is left as it is
+  // (the receivers, the casters themselves and the floor under their shadow, all lie inside).
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(mapTexels.x, mapTexels.y, mapTexels.z - mapTexels.x, mapTexels.w - mapTexels.y);
   shadowMap_.beginPass();
   shadowMesh_.use();
   shadowMesh_.set("uLightViewProjection", lightViewProjection);
@@ -353,6 +392,13 @@ void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightVi
   glDisable(GL_CULL_FACE);
   glDisable(GL_DEPTH_TEST);
   floorShadow_.beginPass();
+  // Lit everywhere first (a 64 kB clear): a floor pixel whose centre lies just outside the
+  // shaded rectangle, on the edge of the frame's inner quad, may still read there.
+  glDisable(GL_SCISSOR_TEST);
+  glClearColor(1.0f, 1.0f, 1.0f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(floorTexels.x, floorTexels.y, floorTexels.z - floorTexels.x, floorTexels.w - floorTexels.y);
   shadowMap_.bindTexture(kShadowUnit);
   floorShadowProgram_.use();
   floorShadowProgram_.set("uLightViewProjection", lightViewProjection);
@@ -361,6 +407,7 @@ void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightVi
   glBindVertexArray(emptyVertexArray_.id());
   glDrawArrays(GL_TRIANGLES, 0, 3);
   glBindVertexArray(0);
+  glDisable(GL_SCISSOR_TEST);
   glEnable(GL_DEPTH_TEST);
 }
 
@@ -381,6 +428,7 @@ void SceneRenderer::setGround(const ShaderProgram& program, const glm::mat4& vie
   program.set("uBottomColor", kHorizon);
   program.set("uViewportSize", viewportSize);
   program.set("uViewProjection", viewProjection);
+  program.set("uScreenToFloor", screenToFloor(viewProjection));
   program.set("uInner", inner);
   program.set("uHalfSize", kFloorHalfSize);
   program.set("uEye", eye);
@@ -460,20 +508,6 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
       shadows ? render::shadowViewProjection(render::kKeyLightDirection, glm::vec3(scene.shadowBounds), scene.shadowBounds.w)
               : glm::mat4(1.0f);
   const glm::vec4 inner = shadows ? shadowFootprint(scene.shadowBounds) : glm::vec4(-1, -1, 1, 1);
-  if (shadows) updateShadowMap(scene, lightViewProjection, inner);
-  shadowMap_.bindTexture(kShadowUnit);
-  floorShadow_.bindTexture(kFloorShadowUnit);
-
-  const float aspect = static_cast<float>(target.width()) / static_cast<float>(target.height());
-  const glm::mat4 viewProjection = mirror(scene) * camera.projection(aspect) * camera.view();
-  const glm::vec3 eye = camera.eye();
-  const glm::vec2 viewportSize(target.width(), target.height());
-
-  // Over the static layer (backdrop and floor, drawn once per view) a frame draws only what
-  // moves, into a transparent layer over the pixels the figures and meshes cover, and the
-  // compositor lays that over the static picture after shading its floor (floor_shade.frag)
-  // where their shadow and the contact shade fall. Else everything is drawn.
-  const glm::ivec4 whole(0, 0, target.width(), target.height());
   const std::vector<Extent> extents = sceneExtents(scene);
   glm::vec4 shadeRect(0.0f);  // on the floor
   if (shadows) {
@@ -487,6 +521,26 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
     shadeRect = unite(shadeRect, glm::vec4(centre - radius, centre + radius));
   }
   shadeRect = glm::clamp(shadeRect, -(kFloorHalfSize - 0.01f), kFloorHalfSize - 0.01f);
+  if (shadows) {
+    const glm::ivec4 floor = floorTexels(inner, kFloorShadowSize, shadeRect);
+    const glm::vec2 floorTexel = (glm::vec2(inner.z, inner.w) - glm::vec2(inner)) / float(kFloorShadowSize);
+    const glm::vec4 floorRead(glm::vec2(inner) + glm::vec2(floor.x, floor.y) * floorTexel,
+                              glm::vec2(inner) + glm::vec2(floor.z, floor.w) * floorTexel);
+    updateShadowMap(scene, lightViewProjection, inner, readTexels(lightViewProjection, kShadowMapSize, extents, floorRead), floor);
+  }
+  shadowMap_.bindTexture(kShadowUnit);
+  floorShadow_.bindTexture(kFloorShadowUnit);
+
+  const float aspect = static_cast<float>(target.width()) / static_cast<float>(target.height());
+  const glm::mat4 viewProjection = mirror(scene) * camera.projection(aspect) * camera.view();
+  const glm::vec3 eye = camera.eye();
+  const glm::vec2 viewportSize(target.width(), target.height());
+
+  // Over the static layer (backdrop and floor, drawn once per view) a frame draws only what
+  // moves, into a transparent layer over the pixels the figures and meshes cover, and the
+  // compositor lays that over the static picture after shading its floor (floor_shade.frag)
+  // where their shadow and the contact shade fall. Else everything is drawn.
+  const glm::ivec4 whole(0, 0, target.width(), target.height());
   // Pixels: where the figures and meshes are drawn, where the floor is shaded (all of the view
   // when part of it reaches behind the eye).
   glm::ivec4 drawn(0), shaded(0);
@@ -587,11 +641,12 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
 
   if (!layered) {
     // The floor: the shadowed variant (one fetch of the floor shadow texture) only on the
-    // inner quad the shadow can reach.
+    // inner quad the frame shades (where the shadow can fall, under the figure).
     for (const bool innerQuad : {true, false}) {
       const ShaderProgram* program = ground(shadows && innerQuad, scene.showGrid);
       if (!program) continue;
-      setGround(*program, viewProjection, eye, viewportSize, inner, scene.contactShadow);
+      setGround(*program, viewProjection, eye, viewportSize, shadeRect, scene.contactShadow);
+      program->set("uShadowRect", inner);
       (innerQuad ? floorInner_ : floorOuter_).draw();
     }
     // Backdrop last, at the far plane: only pixels nothing covered run its shader.

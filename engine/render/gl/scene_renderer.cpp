@@ -173,28 +173,6 @@ glm::vec4 shadowRect(const Extent& extent) {
   return extent.points.empty() ? glm::vec4(0.0f) : glm::vec4(lo - pad, hi + pad);
 }
 
-// The texels (x0, y0, x1, y1) of a `size` square shadow map through `lightViewProjection`
-// (orthographic) that the frame reads: those over the casters (what they shadow on themselves
-// and each other) with 8 cm around them for the margins and the taps' spread, and those over
-// the floor rectangle `floor` (x0, z0, x1, z1) whose shadow the floor shadow texture holds.
-glm::ivec4 readTexels(const glm::mat4& lightViewProjection, int size, std::span<const Extent> casters, const glm::vec4& floor) {
-  const float perMetre =
-      glm::length(glm::vec3(lightViewProjection[0][0], lightViewProjection[1][0], lightViewProjection[2][0])) * float(size) * 0.5f;
-  glm::vec2 lo{float(size)}, hi{0.0f};
-  auto add = [&](const glm::vec3& p, float padMetres) {
-    const glm::vec2 texel = (glm::vec2(lightViewProjection * glm::vec4(p, 1.0f)) * 0.5f + 0.5f) * float(size);
-    lo = glm::min(lo, texel - padMetres * perMetre);
-    hi = glm::max(hi, texel + padMetres * perMetre);
-  };
-  for (const Extent& extent : casters)
-    for (const glm::vec3& p : extent.points) add(p, extent.margin + 0.08f);
-  for (const glm::vec2& corner : {glm::vec2(floor.x, floor.y), glm::vec2(floor.z, floor.y), glm::vec2(floor.x, floor.w),
-                                  glm::vec2(floor.z, floor.w)})
-    add(glm::vec3(corner.x, 0.0f, corner.y), 0.03f);
-  const glm::ivec2 a = glm::clamp(glm::ivec2(glm::floor(lo)), 0, size), b = glm::clamp(glm::ivec2(glm::ceil(hi)), 0, size);
-  return glm::ivec4(a, glm::max(b, a));
-}
-
 // The texels (x0, y0, x1, y1) of a `size` square texture over the floor rectangle `floorRect`
 // that a bilinear lookup anywhere in `rect` (both x0, z0, x1, z1) reads.
 glm::ivec4 floorTexels(const glm::vec4& floorRect, int size, const glm::vec4& rect) {
@@ -331,7 +309,7 @@ const ShaderProgram* SceneRenderer::figure(bool shadows, int pass) {
 }
 
 void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightViewProjection, const glm::vec4& floorRect,
-                                    const glm::ivec4& mapTexels, const glm::ivec4& floorTexels) {
+                                    const glm::ivec4& floorTexels) {
   // What the map depends on: the light's projection, each caster's mesh, placement and pose,
   // and the floor texels wanted.
   std::vector<std::uint64_t> key{std::uint64_t(floorTexels.x), std::uint64_t(floorTexels.y), std::uint64_t(floorTexels.z),
@@ -368,11 +346,6 @@ void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightVi
   glEnable(GL_CULL_FACE);
   glCullFace(GL_BACK);
   glFrontFace(GL_CCW);
-  // Only the texels around the casters are cleared and drawn, and of the floor shadow texture
-  // only those under the floor rectangle the frame shades: what nothing reads is left as it is
-  // (the receivers, the casters themselves and the floor under their shadow, all lie inside).
-  glEnable(GL_SCISSOR_TEST);
-  glScissor(mapTexels.x, mapTexels.y, mapTexels.z - mapTexels.x, mapTexels.w - mapTexels.y);
   shadowMap_.beginPass();
   shadowMesh_.use();
   shadowMesh_.set("uLightViewProjection", lightViewProjection);
@@ -392,9 +365,9 @@ void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightVi
   glDisable(GL_CULL_FACE);
   glDisable(GL_DEPTH_TEST);
   floorShadow_.beginPass();
-  // Lit everywhere first (a 64 kB clear): a floor pixel whose centre lies just outside the
-  // shaded rectangle, on the edge of the frame's inner quad, may still read there.
-  glDisable(GL_SCISSOR_TEST);
+  // Only the texels under the floor rectangle the frame shades, the rest lit (a 64 kB clear:
+  // a floor pixel whose centre lies just outside the rectangle, on the edge of the frame's
+  // inner quad, may still read there).
   glClearColor(1.0f, 1.0f, 1.0f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   glEnable(GL_SCISSOR_TEST);
@@ -521,13 +494,7 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
     shadeRect = unite(shadeRect, glm::vec4(centre - radius, centre + radius));
   }
   shadeRect = glm::clamp(shadeRect, -(kFloorHalfSize - 0.01f), kFloorHalfSize - 0.01f);
-  if (shadows) {
-    const glm::ivec4 floor = floorTexels(inner, kFloorShadowSize, shadeRect);
-    const glm::vec2 floorTexel = (glm::vec2(inner.z, inner.w) - glm::vec2(inner)) / float(kFloorShadowSize);
-    const glm::vec4 floorRead(glm::vec2(inner) + glm::vec2(floor.x, floor.y) * floorTexel,
-                              glm::vec2(inner) + glm::vec2(floor.z, floor.w) * floorTexel);
-    updateShadowMap(scene, lightViewProjection, inner, readTexels(lightViewProjection, kShadowMapSize, extents, floorRead), floor);
-  }
+  if (shadows) updateShadowMap(scene, lightViewProjection, inner, floorTexels(inner, kFloorShadowSize, shadeRect));
   shadowMap_.bindTexture(kShadowUnit);
   floorShadow_.bindTexture(kFloorShadowUnit);
 

@@ -92,11 +92,11 @@ class SceneRenderer {
   const ShaderProgram* figure(bool shadows, int pass);
   const ShaderProgram* variant(std::optional<ShaderProgram>& slot, const char* vert, const char* frag,
                                const std::string& defines, bool lit);
-  // Renders the key light's shadow map (only `mapTexels`, x0, y0, x1, y1: around the casters),
-  // and from it the floor shadow texture over `floorRect` (x0, z0, x1, z1; only `floorTexels`:
-  // where the frame shades the floor), unless they already hold this scene's casters.
+  // Renders the key light's shadow map, and from it the floor shadow texture over `floorRect`
+  // (x0, z0, x1, z1; only its `floorTexels`, x0, y0, x1, y1: where the frame shades the floor),
+  // unless they already hold this scene's casters.
   void updateShadowMap(const Scene& scene, const glm::mat4& lightViewProjection, const glm::vec4& floorRect,
-                       const glm::ivec4& mapTexels, const glm::ivec4& floorTexels);
+                       const glm::ivec4& floorTexels);
   // The floor's uniforms (ground.vert/.frag) for a view.
   void setGround(const ShaderProgram& program, const glm::mat4& viewProjection, const glm::vec3& eye,
                  const glm::vec2& viewportSize, const glm::vec4& inner, const glm::vec4& contactShadow) const;

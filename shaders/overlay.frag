@@ -1,16 +1,17 @@
 #version 330 core
 // Anti-aliased overlay: capsule lines with a dark halo, rounded label backdrops, glyphs.
-// Output is sRGB like every FormViz shader; blending is plain alpha.
-// No discard: where a line leaves a pixel alone it outputs alpha 0, which the blend leaves
-// unchanged, so Mesa's llvmpipe can test depth before the shader and skip the blocks that fail
-// (a discard makes it run the shader on every pixel of the quad first).
+// Output is sRGB like every FormViz shader; blending is plain alpha. Drawn over the resolved
+// picture: lines test their depth against the scene's (uDepth, its first sample) here, one
+// pass for the hidden and the visible parts. No discard: where a line leaves a pixel alone it
+// outputs alpha 0, which the blend leaves unchanged.
 in vec2 vLocal;
 in vec4 vColor;
 in vec4 vShape;
 
 uniform int uMode;        // 0 lines, 1 labels
 uniform int uLayer;       // lines: 0 the halo, 1 the coloured core
-uniform float uOpacity;   // lines: 1 where visible, lower where the body hides them
+uniform float uHiddenOpacity;  // lines: their strength where the body hides them
+uniform sampler2DMS uDepth;    // the scene's depth, to test lines against
 uniform vec2 uDash;       // dash and gap length, pixels
 uniform vec3 uHalo;       // sRGB
 uniform sampler2D uAtlas; // glyph coverage in .r
@@ -31,7 +32,8 @@ void main() {
       alpha = 1.0 - smoothstep(halfWidth - 0.6, halfWidth + 0.6, dist);
       color = vColor.rgb;
     }
-    alpha *= uOpacity * vColor.a;
+    bool hidden = gl_FragCoord.z > texelFetch(uDepth, ivec2(gl_FragCoord.xy), 0).r;
+    alpha *= (hidden ? uHiddenOpacity : 1.0) * vColor.a;
     if (vShape.w >= 0.0 && mod(vShape.w + u, uDash.x + uDash.y) > uDash.x) alpha = 0.0;  // a dash's gap
     fragColor = vec4(color, max(alpha, 0.0));
   } else if (vShape.x > 0.0) {

@@ -229,10 +229,8 @@ Result<OverlayRenderer> OverlayRenderer::create(const std::filesystem::path& sha
 
 void OverlayRenderer::render(const RenderTarget& target, const render::OrbitCamera& camera,
                              const render::OverlayPrimitives& overlay, const glm::mat4& model, bool mirrored) {
-  if (overlay.empty()) {
-    target.resolve();  // the caller may have left it to us (SceneRenderer::render, resolve false)
-    return;
-  }
+  target.resolve();  // the scene's picture (the caller may have left it to us: SceneRenderer::render, resolve false)
+  if (overlay.empty()) return;
   const glm::vec2 size(target.width(), target.height());
   // Never below 0.8: smaller labels and lines stop being readable on small views.
   const float scale = std::clamp(size.y / kReferenceHeight, 0.8f, 4.0f);
@@ -244,24 +242,27 @@ void OverlayRenderer::render(const RenderTarget& target, const render::OrbitCame
   std::vector<Placed> placed;
   if (atlas_)
     for (const render::OverlayLabel& label : overlay.labels) addLabel(labels, label, project, *atlas_, scale, placed);
+  if (lines.empty() && labels.empty()) return;
 
-  // Over a frame drawn only where it changes (RenderTarget::drawOver), add the overlay's pixels.
-  if (!lines.empty() || !labels.empty()) {
-    glm::vec2 lo(size), hi(0.0f);
-    for (const std::vector<Vertex>* vertices : {&lines, &labels})
-      for (const Vertex& v : *vertices) {
-        const glm::vec2 pixel = (glm::vec2(v.ndc) * 0.5f + 0.5f) * size;
-        lo = glm::min(lo, pixel);
-        hi = glm::max(hi, pixel);
-      }
-    target.growResolveRegion(glm::ivec4(int(std::floor(lo.x)) - 1, int(std::floor(lo.y)) - 1, int(std::ceil(hi.x)) + 1,
-                                        int(std::ceil(hi.y)) + 1));
-  }
-  target.bind();
+  // Over the resolved picture: where the next frame drawn over a static layer must take it back.
+  glm::vec2 lo(size), hi(0.0f);
+  for (const std::vector<Vertex>* vertices : {&lines, &labels})
+    for (const Vertex& v : *vertices) {
+      const glm::vec2 pixel = (glm::vec2(v.ndc) * 0.5f + 0.5f) * size;
+      lo = glm::min(lo, pixel);
+      hi = glm::max(hi, pixel);
+    }
+  target.markChanged(glm::ivec4(int(std::floor(lo.x)) - 1, int(std::floor(lo.y)) - 1, int(std::ceil(hi.x)) + 1,
+                                int(std::ceil(hi.y)) + 1));
+  target.bindResolved();
   program_.use();
   program_.set("uAtlas", 0);
+  program_.set("uDepth", 1);
   program_.set("uDash", glm::vec2(kDash, kGap) * scale);
   program_.set("uHalo", render::kOverlayHaloColor);
+  program_.set("uHiddenOpacity", kHiddenOpacity);
+  glActiveTexture(GL_TEXTURE1);
+  glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, target.depthTexture());
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, atlasTexture_.id());
   glBindVertexArray(vertexArray_.id());
@@ -269,41 +270,36 @@ void OverlayRenderer::render(const RenderTarget& target, const render::OrbitCame
   glEnable(GL_BLEND);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
   glDisable(GL_CULL_FACE);
+  glDisable(GL_DEPTH_TEST);  // overlay.frag tests against the scene's depth itself
   glDepthMask(GL_FALSE);
 
   if (!lines.empty()) {
-    // Halos, then cores, in one buffer.
+    // Halos, then cores, in one buffer: every core over every halo.
     lines.insert(lines.end(), cores.begin(), cores.end());
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lines.size() * sizeof(Vertex)), lines.data(), GL_STREAM_DRAW);
     const GLsizei count = static_cast<GLsizei>(cores.size());
     program_.set("uMode", static_cast<int>(Mode::Line));
-    glEnable(GL_DEPTH_TEST);
-    // Hidden parts first (fainter), then the visible ones; halos under every core.
-    for (const auto& [depthFunc, opacity] : {std::pair{GL_GREATER, kHiddenOpacity}, std::pair{GL_LEQUAL, 1.0f}}) {
-      glDepthFunc(static_cast<GLenum>(depthFunc));
-      program_.set("uOpacity", opacity);
-      for (int layer = 0; layer < 2; ++layer) {
-        program_.set("uLayer", layer);
-        glDrawArrays(GL_TRIANGLES, layer * count, count);
-      }
+    for (int layer = 0; layer < 2; ++layer) {
+      program_.set("uLayer", layer);
+      glDrawArrays(GL_TRIANGLES, layer * count, count);
     }
   }
   if (!labels.empty()) {
-    glDisable(GL_DEPTH_TEST);
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(labels.size() * sizeof(Vertex)), labels.data(), GL_STREAM_DRAW);
-    program_.set("uOpacity", 1.0f);
     // Every label is its backdrop followed by its glyphs, drawn in that order.
     program_.set("uMode", static_cast<int>(Mode::Label));
     glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(labels.size()));
   }
 
   glDepthMask(GL_TRUE);
-  glDepthFunc(GL_LEQUAL);
   glEnable(GL_DEPTH_TEST);
   glDisable(GL_BLEND);
   glBindVertexArray(0);
   glBindTexture(GL_TEXTURE_2D, 0);
-  target.resolve();
+  glActiveTexture(GL_TEXTURE1);
+  glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, 0);
+  glActiveTexture(GL_TEXTURE0);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
 }  // namespace formviz::gl

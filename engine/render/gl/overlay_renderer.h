@@ -3,10 +3,11 @@
 //
 // Lines are screen-space quads built on the CPU (the points projected with the scene's camera),
 // shaded in shaders/overlay.frag as capsules with a smooth one-pixel edge: a dark halo first,
-// then the coloured core, so a line stays readable over skin, muscle colours and floor. Depth
-// is tested against the scene with the line pulled 15 cm toward the eye (joint centres sit
-// inside the limbs): parts behind the body are drawn at a third of their strength instead of
-// vanishing. Labels are drawn last, without depth, as text on a dark rounded backdrop, from a
+// then the coloured core, so a line stays readable over skin, muscle colours and floor. They
+// are drawn over the resolved picture, one sample a pixel (their edges are smoothed by the
+// shader, not by multisampling), and tested against the scene's depth in the shader, with the
+// line pulled 15 cm toward the eye (joint centres sit inside the limbs): parts behind the body
+// are drawn at a third of their strength instead of vanishing. Labels are drawn last, without depth, as text on a dark rounded backdrop, from a
 // glyph atlas baked with stb_truetype (render/overlay_text.h), so the window and the headless
 // `formviz render` show the same labels.
 #pragma once
@@ -33,10 +34,11 @@ class OverlayRenderer {
   // warning, lines still draw).
   static Result<OverlayRenderer> create(const std::filesystem::path& shaderDir, std::filesystem::path font = {});
 
-  // Draws `overlay` into `target`, which holds the scene drawn with the same camera (its depth
-  // buffer is used), then resolves the target (also with nothing to draw), so the scene can be
-  // drawn without its own resolve (SceneRenderer::render, resolve false): one resolve a frame. `model` maps the primitives' space to the
-  // world (the figure's model matrix); `mirrored` as gl::Scene::mirrored (text stays readable).
+  // Resolves `target`, which holds the scene drawn with the same camera (so the scene can be
+  // drawn without its own resolve: SceneRenderer::render, resolve false), and draws `overlay`
+  // over the resolved picture, tested against the scene's depth. `model` maps the primitives'
+  // space to the world (the figure's model matrix); `mirrored` as gl::Scene::mirrored (text
+  // stays readable).
   void render(const RenderTarget& target, const render::OrbitCamera& camera, const render::OverlayPrimitives& overlay,
               const glm::mat4& model = glm::mat4(1.0f), bool mirrored = false);
 

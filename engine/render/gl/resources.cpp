@@ -98,17 +98,17 @@ Result<RenderTarget> RenderTarget::create(int width, int height, int samples) {
   glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, id);
   glTexImage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, target.samples_, GL_RGBA8, width, height, GL_TRUE);
   glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, 0);
-  glGenRenderbuffers(1, &id);
-  target.msaaDepth_ = Renderbuffer(id);
-  glBindRenderbuffer(GL_RENDERBUFFER, id);
-  glRenderbufferStorageMultisample(GL_RENDERBUFFER, target.samples_, GL_DEPTH24_STENCIL8, width, height);
-  glBindRenderbuffer(GL_RENDERBUFFER, 0);
+  glGenTextures(1, &id);
+  target.msaaDepth_ = Texture(id);
+  glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, id);
+  glTexImage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, target.samples_, GL_DEPTH24_STENCIL8, width, height, GL_TRUE);
+  glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, 0);
 
   glGenFramebuffers(1, &id);
   target.msaaFramebuffer_ = Framebuffer(id);
   glBindFramebuffer(GL_FRAMEBUFFER, id);
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D_MULTISAMPLE, target.msaaColor_.id(), 0);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, target.msaaDepth_.id());
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_TEXTURE_2D_MULTISAMPLE, target.msaaDepth_.id(), 0);
   const GLenum msaaStatus = glCheckFramebufferStatus(GL_FRAMEBUFFER);
 
   target.resolvedColor_ = createTexture2D(width, height, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, GL_CLAMP_TO_EDGE);
@@ -132,6 +132,11 @@ Result<RenderTarget> RenderTarget::create(int width, int height, int samples) {
 
 void RenderTarget::bind() const {
   glBindFramebuffer(GL_FRAMEBUFFER, msaaFramebuffer_.id());
+  glViewport(0, 0, width_, height_);
+}
+
+void RenderTarget::bindResolved() const {
+  glBindFramebuffer(GL_FRAMEBUFFER, resolvedFramebuffer_.id());
   glViewport(0, 0, width_, height_);
 }
 
@@ -220,19 +225,13 @@ void RenderTarget::drawWhole() const {
   overRegion_ = overDrawn_ = glm::ivec4(0);
 }
 
-void RenderTarget::growResolveRegion(const glm::ivec4& region) const {
-  if (!overBase_) return;
-  auto grow = [&](const glm::ivec4& a) {
-    return clampToTarget(glm::ivec4(glm::min(glm::ivec2(a), glm::ivec2(region)),
-                                    glm::max(glm::ivec2(a.z, a.w), glm::ivec2(region.z, region.w))));
-  };
-  const glm::ivec4 old = overDrawn_, grown = grow(old);
-  // Outside the old rectangle the samples are an earlier frame's: cleared first.
-  const glm::ivec4 added[] = {{grown.x, grown.y, grown.z, old.y}, {grown.x, old.w, grown.z, grown.w},
-                              {grown.x, old.y, old.x, old.w}, {old.z, old.y, grown.z, old.w}};
-  for (const glm::ivec4& rect : added) clearSamples(rect);
-  overDrawn_ = grown;
-  overRegion_ = changed_ = grow(overRegion_);
+void RenderTarget::markChanged(const glm::ivec4& region) const {
+  const glm::ivec4 r = clampToTarget(region);
+  if (r.z <= r.x || r.w <= r.y) return;
+  changed_ = changed_.z <= changed_.x || changed_.w <= changed_.y
+                 ? r
+                 : glm::ivec4(glm::min(glm::ivec2(changed_), glm::ivec2(r)),
+                              glm::max(glm::ivec2(changed_.z, changed_.w), glm::ivec2(r.z, r.w)));
 }
 
 render::Image RenderTarget::readPixels() const {

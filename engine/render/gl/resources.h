@@ -78,6 +78,9 @@ class RenderTarget {
 
   // Binds the multisampled framebuffer and sets the viewport to its size.
   void bind() const;
+  // Binds the resolved framebuffer (colorTexture()) and sets the viewport, for drawing over the
+  // finished picture (overlays); say where with markChanged.
+  void bindResolved() const;
   // Finishes the frame into colorTexture(): resolves the samples, or during drawOver has the
   // compositor draw the region's pixels. Calling it again (after drawing more) is safe: it
   // draws every pixel it changes from the samples and the base again.
@@ -107,9 +110,10 @@ class RenderTarget {
                 const glm::ivec4& drawn, Compositor compositor) const;
   // Starts a frame that draws every sample (the default).
   void drawWhole() const;
-  // During drawOver: adds `region` (as above) to where the frame draws, for whoever draws more
-  // after the scene (overlays); its new samples are cleared. Nothing otherwise.
-  void growResolveRegion(const glm::ivec4& region) const;
+  // Adds `region` (pixels as for drawOver) to where this frame changed colorTexture() after
+  // resolve() (overlays drawn over it), so the next frame over the same base takes the base's
+  // pixels back there too.
+  void markChanged(const glm::ivec4& region) const;
   // Reads the resolved image back, top row first. Call after resolve().
   render::Image readPixels() const;
   // One resolved pixel (top-left origin), RGBA. Call after resolve().
@@ -119,6 +123,9 @@ class RenderTarget {
   int height() const { return height_; }
   int samples() const { return samples_; }
   std::uint32_t colorTexture() const { return resolvedColor_.id(); }
+  // The multisampled depth (and stencil) of the frame's samples: a GL_TEXTURE_2D_MULTISAMPLE
+  // to test against by hand (texelFetch) when drawing over the resolved picture.
+  std::uint32_t depthTexture() const { return msaaDepth_.id(); }
 
  private:
   glm::ivec4 clampToTarget(const glm::ivec4& region) const;
@@ -128,7 +135,7 @@ class RenderTarget {
   int width_ = 0, height_ = 0, samples_ = 1;
   Framebuffer msaaFramebuffer_;
   Texture msaaColor_;  // GL_TEXTURE_2D_MULTISAMPLE: the compositor reads it
-  Renderbuffer msaaDepth_;
+  Texture msaaDepth_;  // GL_TEXTURE_2D_MULTISAMPLE: overlays test against it
   Framebuffer resolvedFramebuffer_;
   Texture resolvedColor_;
   VertexArray emptyVertexArray_;  // the compositor's full-target triangle (gl_VertexID)

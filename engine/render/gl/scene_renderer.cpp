@@ -104,28 +104,21 @@ Rect unite(const Rect& a, const Rect& b) {
   return Rect(glm::min(a.x, b.x), glm::min(a.y, b.y), glm::max(a.z, b.z), glm::max(a.w, b.w));
 }
 
-// What one figure or mesh covers: points (world space) and how far its surface may lie beyond
-// them (metres).
-struct Extent {
-  std::vector<glm::vec3> points;
-  float margin = 0.0f;
-};
-
 float largestScale(const glm::mat4& model) {
   return std::max({glm::length(glm::vec3(model[0])), glm::length(glm::vec3(model[1])), glm::length(glm::vec3(model[2]))});
 }
 
 // Every figure's posed bound points and every mesh's box corners.
-std::vector<Extent> sceneExtents(const Scene& scene) {
-  std::vector<Extent> extents;
+std::vector<DrawnExtent> sceneExtents(const Scene& scene) {
+  std::vector<DrawnExtent> extents;
   for (const FigureDraw& draw : scene.figures) {
-    Extent& e = extents.emplace_back();
+    DrawnExtent& e = extents.emplace_back();
     const render::SkinnedBoundPoints& bounds = draw.mesh->boundPoints();
     render::posePoints(bounds, draw.palette->matrices(), draw.model, e.points);
     e.margin = bounds.margin * largestScale(draw.model);
   }
   for (const MeshDraw& draw : scene.meshes) {
-    Extent& e = extents.emplace_back();
+    DrawnExtent& e = extents.emplace_back();
     const glm::vec3 lo = draw.mesh->boundsMin(), hi = draw.mesh->boundsMax();
     for (int i = 0; i < 8; ++i)
       e.points.push_back(glm::vec3(draw.model * glm::vec4((i & 1) ? hi.x : lo.x, (i & 2) ? hi.y : lo.y, (i & 4) ? hi.z : lo.z, 1.0f)));
@@ -161,7 +154,7 @@ std::optional<glm::ivec4> screenRect(const glm::mat4& viewProjection, const glm:
 // The floor rectangle (x0, z0, x1, z1) the key light's shadow of `extent` can fall on: its
 // points projected along the light onto y = 0, each margin's sphere as its ellipse there, and
 // 5 cm for the filters (the shadow map's taps and the floor shadow texture's, ~1 cm each).
-glm::vec4 shadowRect(const Extent& extent) {
+glm::vec4 shadowRect(const DrawnExtent& extent) {
   const glm::vec3 l = render::kKeyLightDirection;
   glm::vec2 lo(std::numeric_limits<float>::max()), hi(-std::numeric_limits<float>::max());
   for (const glm::vec3& p : extent.points) {
@@ -309,7 +302,7 @@ const ShaderProgram* SceneRenderer::figure(bool shadows, int pass) {
 }
 
 void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightViewProjection, const glm::vec4& floorRect,
-                                    const glm::ivec4& floorTexels) {
+                                    const glm::ivec4& floorTexels, std::span<const DrawnExtent> extents) {
   // What the map depends on: the light's projection, each caster's mesh, placement and pose,
   // and the floor texels wanted.
   std::vector<std::uint64_t> key{std::uint64_t(floorTexels.x), std::uint64_t(floorTexels.y), std::uint64_t(floorTexels.z),
@@ -353,12 +346,18 @@ void SceneRenderer::updateShadowMap(const Scene& scene, const glm::mat4& lightVi
     shadowMesh_.set("uModel", draw.model);
     draw.mesh->draw();
   }
-  shadowFigure_.use();
-  shadowFigure_.set("uLightViewProjection", lightViewProjection);
-  for (const FigureDraw& draw : scene.figures) {
-    shadowFigure_.set("uModel", draw.model);
-    draw.palette->bind();
-    draw.mesh->draw(simplifiedShadowCasters_ ? MeshDetail::ShadowCaster : MeshDetail::Full);
+  if (simplifiedShadowCasters_) {
+    // The casters' corners, posed on the CPU for the frame's extents (figures come first).
+    shadowMesh_.set("uModel", glm::mat4(1.0f));
+    for (std::size_t i = 0; i < scene.figures.size(); ++i) scene.figures[i].mesh->drawPosedCaster(extents[i].points);
+  } else {
+    shadowFigure_.use();
+    shadowFigure_.set("uLightViewProjection", lightViewProjection);
+    for (const FigureDraw& draw : scene.figures) {
+      shadowFigure_.set("uModel", draw.model);
+      draw.palette->bind();
+      draw.mesh->draw(MeshDetail::Full);
+    }
   }
 
   // The floor's share, filtered once into the floor shadow texture.
@@ -481,10 +480,10 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
       shadows ? render::shadowViewProjection(render::kKeyLightDirection, glm::vec3(scene.shadowBounds), scene.shadowBounds.w)
               : glm::mat4(1.0f);
   const glm::vec4 inner = shadows ? shadowFootprint(scene.shadowBounds) : glm::vec4(-1, -1, 1, 1);
-  const std::vector<Extent> extents = sceneExtents(scene);
+  const std::vector<DrawnExtent> extents = sceneExtents(scene);
   glm::vec4 shadeRect(0.0f);  // on the floor
   if (shadows) {
-    for (const Extent& extent : extents) shadeRect = unite(shadeRect, shadowRect(extent));
+    for (const DrawnExtent& extent : extents) shadeRect = unite(shadeRect, shadowRect(extent));
     // The floor shadow texture covers `inner`; beyond it the floor is lit.
     shadeRect = glm::vec4(glm::max(glm::vec2(shadeRect), glm::vec2(inner)), glm::min(glm::vec2(shadeRect.z, shadeRect.w), glm::vec2(inner.z, inner.w)));
   }
@@ -494,7 +493,7 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
     shadeRect = unite(shadeRect, glm::vec4(centre - radius, centre + radius));
   }
   shadeRect = glm::clamp(shadeRect, -(kFloorHalfSize - 0.01f), kFloorHalfSize - 0.01f);
-  if (shadows) updateShadowMap(scene, lightViewProjection, inner, floorTexels(inner, kFloorShadowSize, shadeRect));
+  if (shadows) updateShadowMap(scene, lightViewProjection, inner, floorTexels(inner, kFloorShadowSize, shadeRect), extents);
   shadowMap_.bindTexture(kShadowUnit);
   floorShadow_.bindTexture(kFloorShadowUnit);
 
@@ -511,7 +510,7 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   // Pixels: where the figures and meshes are drawn, where the floor is shaded (all of the view
   // when part of it reaches behind the eye).
   glm::ivec4 drawn(0), shaded(0);
-  for (const Extent& extent : extents)
+  for (const DrawnExtent& extent : extents)
     drawn = unite(drawn, screenRect(viewProjection, viewportSize, extent.points, extent.margin).value_or(whole));
   if (!isEmpty(shadeRect)) {
     const std::array<glm::vec3, 4> corners{glm::vec3(shadeRect.x, 0.0f, shadeRect.y), glm::vec3(shadeRect.z, 0.0f, shadeRect.y),

@@ -51,6 +51,14 @@ struct Scene {
   bool mirrored = false;          // show the view as in a mirror (left and right swapped)
 };
 
+// What one figure or mesh of a Scene covers in a frame (the renderer's own bookkeeping):
+// points in world space (a figure's posed bound points, a mesh's box corners) and how far its
+// surface may lie beyond them (metres).
+struct DrawnExtent {
+  std::vector<glm::vec3> points;
+  float margin = 0.0f;
+};
+
 class SceneRenderer {
  public:
   // Loads the shaders (background, ground, mesh, figure) from `shaderDir`.
@@ -95,8 +103,9 @@ class SceneRenderer {
   // Renders the key light's shadow map, and from it the floor shadow texture over `floorRect`
   // (x0, z0, x1, z1; only its `floorTexels`, x0, y0, x1, y1: where the frame shades the floor),
   // unless they already hold this scene's casters.
+  // `extents`: the scene's (figures first, in order; their points are the casters' corners).
   void updateShadowMap(const Scene& scene, const glm::mat4& lightViewProjection, const glm::vec4& floorRect,
-                       const glm::ivec4& floorTexels);
+                       const glm::ivec4& floorTexels, std::span<const DrawnExtent> extents);
   // The floor's uniforms (ground.vert/.frag) for a view.
   void setGround(const ShaderProgram& program, const glm::mat4& viewProjection, const glm::vec3& eye,
                  const glm::vec2& viewportSize, const glm::vec4& inner, const glm::vec4& contactShadow) const;

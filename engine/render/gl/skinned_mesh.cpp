@@ -70,6 +70,26 @@ Result<SkinnedGpuMesh> upload(const asset::MeshData& mesh) {
   glEnableVertexAttribArray(render::kAttribRegion);
   glVertexAttribPointer(render::kAttribRegion, 2, GL_FLOAT, GL_FALSE, stride, offset(offsetof(SkinnedVertex, region)));
   glBindVertexArray(0);
+
+  // The caster over the bound points (the caster's corners, in vertex order): each vertex
+  // index becomes its point's.
+  std::vector<std::uint32_t> point(n, 0);
+  {
+    std::vector<bool> used(n, false);
+    for (const std::uint32_t index : caster) used[index] = true;
+    std::uint32_t next = 0;
+    for (std::size_t i = 0; i < n; ++i)
+      if (used[i]) point[i] = next++;
+  }
+  std::vector<std::uint32_t> posedIndices(caster.size());
+  for (std::size_t i = 0; i < caster.size(); ++i) posedIndices[i] = point[caster[i]];
+  gpu.posedCasterArray_ = createVertexArray();
+  gpu.posedCaster_ = createBuffer(GL_ARRAY_BUFFER, nullptr, gpu.boundPoints_.positions.size() * sizeof(glm::vec3), true);
+  gpu.posedCasterIndices_ =
+      createBuffer(GL_ELEMENT_ARRAY_BUFFER, posedIndices.data(), posedIndices.size() * sizeof(std::uint32_t));
+  glEnableVertexAttribArray(render::kAttribPosition);
+  glVertexAttribPointer(render::kAttribPosition, 3, GL_FLOAT, GL_FALSE, sizeof(glm::vec3), nullptr);
+  glBindVertexArray(0);
   return gpu;
 }
 
@@ -78,6 +98,16 @@ void SkinnedGpuMesh::draw(MeshDetail detail) const {
   glBindVertexArray(vertexArray_.id());
   glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(range.count), GL_UNSIGNED_INT,
                  reinterpret_cast<const void*>(range.first * sizeof(std::uint32_t)));
+  glBindVertexArray(0);
+}
+
+void SkinnedGpuMesh::drawPosedCaster(std::span<const glm::vec3> posedPoints) const {
+  assert(posedPoints.size() == boundPoints_.positions.size() && "drawPosedCaster: one posed point per bound point");
+  glBindBuffer(GL_ARRAY_BUFFER, posedCaster_.id());
+  glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(posedPoints.size_bytes()), posedPoints.data());
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+  glBindVertexArray(posedCasterArray_.id());
+  glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(ranges_[int(MeshDetail::ShadowCaster)].count), GL_UNSIGNED_INT, nullptr);
   glBindVertexArray(0);
 }
 

@@ -29,8 +29,14 @@ class SkinnedGpuMesh {
  public:
   void draw(MeshDetail detail = MeshDetail::Display) const;
   int indexCount(MeshDetail detail) const { return static_cast<int>(ranges_[int(detail)].count); }
-  // The points that bound it in any pose (skinned on the CPU: render/skinned_bounds.h).
+  // The points that bound it in any pose (skinned on the CPU: render/skinned_bounds.h); they are
+  // the shadow caster's corners.
   const render::SkinnedBoundPoints& boundPoints() const { return boundPoints_; }
+  // Draws the shadow caster (MeshDetail::ShadowCaster) from its corners already posed on the
+  // CPU (render::posePoints of boundPoints(), world space), with a plain position attribute
+  // (location render::kAttribPosition): the renderer skins them each frame for the frame's
+  // bounds anyway, and the GPU then does not skin them again.
+  void drawPosedCaster(std::span<const glm::vec3> posedPoints) const;
 
  private:
   friend Result<SkinnedGpuMesh> upload(const asset::MeshData& mesh);
@@ -42,6 +48,9 @@ class SkinnedGpuMesh {
   Buffer indices_;  // the display mesh's indices, the full mesh's, then the shadow caster's
   std::array<Range, 3> ranges_{};  // by MeshDetail
   render::SkinnedBoundPoints boundPoints_;
+  VertexArray posedCasterArray_;  // posedCaster_ with posedCasterIndices_ (into the bound points)
+  Buffer posedCaster_;
+  Buffer posedCasterIndices_;
 };
 
 // Fails when a vertex uses a joint beyond render::kMaxPaletteJoints or the arrays disagree.

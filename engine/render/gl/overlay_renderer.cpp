@@ -6,6 +6,7 @@
 #include <utility>
 
 #include <glad/gl.h>
+#include <fmt/format.h>
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "core/log.h"
@@ -32,7 +33,8 @@ struct Vertex {
   glm::vec4 shape;
 };
 
-enum class Mode : int { Line = 0, Label = 1 };  // labels: backdrops (shape.x > 0) and glyphs
+// overlay.frag's programs (FV_OVERLAY); labels: backdrops (shape.x > 0) and glyphs.
+enum class Kind : int { Halos = 0, Cores = 1, Labels = 2 };
 
 // Overlay sizes are given for 720 output lines and scale with the target's height (at least 0.8x).
 constexpr float kReferenceHeight = 720.0f;
@@ -190,10 +192,12 @@ void addLabel(std::vector<Vertex>& out, const render::OverlayLabel& label, const
 // [SECTION] Drawing
 
 Result<OverlayRenderer> OverlayRenderer::create(const std::filesystem::path& shaderDir, std::filesystem::path font) {
-  auto program = ShaderProgram::load(shaderDir, "overlay");
-  if (!program) return program.error();
   OverlayRenderer renderer;
-  renderer.program_ = std::move(program).value();
+  for (int kind = 0; kind < 3; ++kind) {
+    auto program = ShaderProgram::load(shaderDir, "overlay.vert", "overlay.frag", fmt::format("#define FV_OVERLAY {}\n", kind));
+    if (!program) return program.error();
+    renderer.programs_[std::size_t(kind)] = std::move(program).value();
+  }
   if (font.empty()) {
     auto found = render::Font::findDejaVuSans();
     if (found) font = *found;
@@ -255,12 +259,14 @@ void OverlayRenderer::render(const RenderTarget& target, const render::OrbitCame
   target.markChanged(glm::ivec4(int(std::floor(lo.x)) - 1, int(std::floor(lo.y)) - 1, int(std::ceil(hi.x)) + 1,
                                 int(std::ceil(hi.y)) + 1));
   target.bindResolved();
-  program_.use();
-  program_.set("uAtlas", 0);
-  program_.set("uDepth", 1);
-  program_.set("uDash", glm::vec2(kDash, kGap) * scale);
-  program_.set("uHalo", render::kOverlayHaloColor);
-  program_.set("uHiddenOpacity", kHiddenOpacity);
+  for (const ShaderProgram& program : programs_) {
+    program.use();
+    program.set("uAtlas", 0);
+    program.set("uDepth", 1);
+    program.set("uDash", glm::vec2(kDash, kGap) * scale);
+    program.set("uHalo", render::kOverlayHaloColor);
+    program.set("uHiddenOpacity", kHiddenOpacity);
+  }
   glActiveTexture(GL_TEXTURE1);
   glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, target.depthTexture());
   glActiveTexture(GL_TEXTURE0);
@@ -278,16 +284,15 @@ void OverlayRenderer::render(const RenderTarget& target, const render::OrbitCame
     lines.insert(lines.end(), cores.begin(), cores.end());
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lines.size() * sizeof(Vertex)), lines.data(), GL_STREAM_DRAW);
     const GLsizei count = static_cast<GLsizei>(cores.size());
-    program_.set("uMode", static_cast<int>(Mode::Line));
-    for (int layer = 0; layer < 2; ++layer) {
-      program_.set("uLayer", layer);
-      glDrawArrays(GL_TRIANGLES, layer * count, count);
+    for (const Kind kind : {Kind::Halos, Kind::Cores}) {
+      programs_[std::size_t(kind)].use();
+      glDrawArrays(GL_TRIANGLES, int(kind) * count, count);
     }
   }
   if (!labels.empty()) {
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(labels.size() * sizeof(Vertex)), labels.data(), GL_STREAM_DRAW);
     // Every label is its backdrop followed by its glyphs, drawn in that order.
-    program_.set("uMode", static_cast<int>(Mode::Label));
+    programs_[std::size_t(Kind::Labels)].use();
     glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(labels.size()));
   }
 

@@ -12,6 +12,7 @@
 // `formviz render` show the same labels.
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <optional>
 #include <vector>
@@ -45,7 +46,7 @@ class OverlayRenderer {
   bool hasFont() const { return atlas_.has_value(); }
 
  private:
-  ShaderProgram program_;
+  std::array<ShaderProgram, 3> programs_;  // by Kind (overlay_renderer.cpp): halos, cores, labels
   std::optional<render::GlyphAtlas> atlas_;
   Texture atlasTexture_;
   VertexArray vertexArray_;

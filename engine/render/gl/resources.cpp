@@ -10,6 +10,18 @@
 
 namespace formviz::gl {
 
+namespace {
+
+// Pixel rectangles (x0, y0, x1, y1): empty when x1 <= x0 or y1 <= y0.
+bool isEmpty(const glm::ivec4& r) { return r.z <= r.x || r.w <= r.y; }
+glm::ivec4 unite(const glm::ivec4& a, const glm::ivec4& b) {
+  if (isEmpty(a)) return b;
+  if (isEmpty(b)) return a;
+  return glm::ivec4(glm::min(glm::ivec2(a), glm::ivec2(b)), glm::max(glm::ivec2(a.z, a.w), glm::ivec2(b.z, b.w)));
+}
+
+}  // namespace
+
 void BufferDeleter::operator()(std::uint32_t id) const { glDeleteBuffers(1, &id); }
 void VertexArrayDeleter::operator()(std::uint32_t id) const { glDeleteVertexArrays(1, &id); }
 void TextureDeleter::operator()(std::uint32_t id) const { glDeleteTextures(1, &id); }
@@ -158,13 +170,18 @@ void RenderTarget::clearSamples(const glm::ivec4& rect) const {
 
 void RenderTarget::resolve() const {
   if (overBase_) {
-    const glm::ivec4 r = overRegion_;
-    if (r.z <= r.x || r.w <= r.y) return;
-    // The base under the frame's changes, then the changes: every pixel of the region drawn
-    // again, so resolving twice gives the same picture.
+    // The base under the frame's changes (and where an earlier frame changed the picture),
+    // then the changes: every pixel of the region drawn again, so resolving twice gives the
+    // same picture.
+    const glm::ivec4 r = overRegion_, c = unite(r, restore_);
+    restore_ = glm::ivec4(0);
+    changed_ = r;
+    if (isEmpty(c)) return;
     glBindFramebuffer(GL_READ_FRAMEBUFFER, overBase_->resolvedFramebuffer_.id());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolvedFramebuffer_.id());
-    glBlitFramebuffer(r.x, r.y, r.z, r.w, r.x, r.y, r.z, r.w, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBlitFramebuffer(c.x, c.y, c.z, c.w, c.x, c.y, c.z, c.w, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    if (isEmpty(r)) return;
     glBindFramebuffer(GL_FRAMEBUFFER, resolvedFramebuffer_.id());
     glViewport(0, 0, width_, height_);
     glDisable(GL_DEPTH_TEST);
@@ -180,7 +197,6 @@ void RenderTarget::resolve() const {
     glDepthMask(GL_TRUE);
     glEnable(GL_DEPTH_TEST);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    changed_ = r;
     return;
   }
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolvedFramebuffer_.id());
@@ -195,23 +211,15 @@ bool RenderTarget::drawOver(std::shared_ptr<const RenderTarget> base, std::uint6
   drawWhole();
   if (!base || base->width_ != width_ || base->height_ != height_ || !compositor) return false;
   const glm::ivec4 d = clampToTarget(drawn);
-  const glm::ivec4 r = clampToTarget(glm::ivec4(glm::min(glm::ivec2(region), glm::ivec2(d)),
-                                                glm::max(glm::ivec2(region.z, region.w), glm::ivec2(d.z, d.w))));
+  const glm::ivec4 r = unite(clampToTarget(region), d);
   clearSamples(d);
-  // Base's pixels back where an earlier frame changed the picture (all of it after a whole
-  // frame or over another base); the region's are copied by every resolve.
+  // Base's pixels come back where an earlier frame changed the picture (all of it after a whole
+  // frame or over another base), with the region's, in resolve(): one copy.
   if (changedOver_ != base.get() || changedOverVersion_ != baseVersion) changed_ = glm::ivec4(0, 0, width_, height_);
-  const glm::ivec4 c = changed_;
-  const bool inside = c.x >= r.x && c.y >= r.y && c.z <= r.z && c.w <= r.w;
-  if (c.z > c.x && c.w > c.y && !inside) {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, base->resolvedFramebuffer_.id());
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolvedFramebuffer_.id());
-    glBlitFramebuffer(c.x, c.y, c.z, c.w, c.x, c.y, c.z, c.w, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  }
+  restore_ = changed_;
   changedOver_ = base.get();
   changedOverVersion_ = baseVersion;
-  changed_ = r;
+  markChanged(r);
   overBase_ = std::move(base);
   overRegion_ = r;
   overDrawn_ = d;
@@ -225,14 +233,7 @@ void RenderTarget::drawWhole() const {
   overRegion_ = overDrawn_ = glm::ivec4(0);
 }
 
-void RenderTarget::markChanged(const glm::ivec4& region) const {
-  const glm::ivec4 r = clampToTarget(region);
-  if (r.z <= r.x || r.w <= r.y) return;
-  changed_ = changed_.z <= changed_.x || changed_.w <= changed_.y
-                 ? r
-                 : glm::ivec4(glm::min(glm::ivec2(changed_), glm::ivec2(r)),
-                              glm::max(glm::ivec2(changed_.z, changed_.w), glm::ivec2(r.z, r.w)));
-}
+void RenderTarget::markChanged(const glm::ivec4& region) const { changed_ = unite(changed_, clampToTarget(region)); }
 
 render::Image RenderTarget::readPixels() const {
   render::Image image(width_, height_);

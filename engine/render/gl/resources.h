@@ -148,6 +148,7 @@ class RenderTarget {
   mutable const RenderTarget* changedOver_ = nullptr;
   mutable std::uint64_t changedOverVersion_ = 0;
   mutable glm::ivec4 changed_{0};
+  mutable glm::ivec4 restore_{0};  // where resolve() takes the base's pixels back besides the region
 };
 
 }  // namespace formviz::gl

@@ -11,7 +11,7 @@
 #endif
 #include "backdrop.glsl"
 
-uniform mat3 uScreenToFloor;   // NDC (x, y, 1) to the floor's homogeneous (x, z, 1 / w): composite.vert's
+uniform mat3 uScreenToFloor;   // NDC (x, y, 1) to the floor's homogeneous (x, z, 1 / w) (scene_renderer.cpp screenToFloor)
 #if FV_SHADOWS
 uniform sampler2D uFloorShadow;
 uniform vec4 uShadowRect;      // the rectangle it covers: x0, z0, x1, z1 (metres)

@@ -133,9 +133,6 @@ Result<RenderTarget> RenderTarget::create(int width, int height, int samples) {
   const GLenum resolvedStatus = glCheckFramebufferStatus(GL_FRAMEBUFFER);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
 
-  target.emptyVertexArray_ = createVertexArray();
-  glBindVertexArray(0);
-
   if (msaaStatus != GL_FRAMEBUFFER_COMPLETE || resolvedStatus != GL_FRAMEBUFFER_COMPLETE)
     return makeError(fmt::format("the OpenGL driver refused a {}x{} render target with {} samples (status 0x{:x}/0x{:x})",
                                  width, height, target.samples_, msaaStatus, resolvedStatus));
@@ -186,9 +183,7 @@ void RenderTarget::resolve() const {
     glViewport(0, 0, width_, height_);
     glDisable(GL_DEPTH_TEST);
     glDepthMask(GL_FALSE);
-    glBindVertexArray(emptyVertexArray_.id());
     compositor_(Layer{msaaColor_.id(), overDrawn_});
-    glBindVertexArray(0);
     glDisable(GL_SCISSOR_TEST);
     glDisable(GL_BLEND);
     glUseProgram(0);

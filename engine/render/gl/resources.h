@@ -138,7 +138,6 @@ class RenderTarget {
   Texture msaaDepth_;  // GL_TEXTURE_2D_MULTISAMPLE: overlays test against it
   Framebuffer resolvedFramebuffer_;
   Texture resolvedColor_;
-  VertexArray emptyVertexArray_;  // the compositor's full-target triangle (gl_VertexID)
   // The frame's state (what the framebuffers hold, like the GL objects' contents: mutable).
   mutable std::shared_ptr<const RenderTarget> overBase_;  // set during drawOver
   mutable glm::ivec4 overRegion_{0};  // where the frame changes the picture

@@ -36,9 +36,9 @@ constexpr std::uint32_t kFloorShadowUnit = 2;
 constexpr float kFloorHalfSize = 40.0f;  // metres; it fades into the backdrop long before
 
 // A program shared with the frames' compositors (RenderTarget::drawOver), with its samplers set.
-Result<std::shared_ptr<const ShaderProgram>> loadShared(const std::filesystem::path& shaderDir, const char* fragment,
-                                                       const std::string& defines) {
-  auto program = ShaderProgram::load(shaderDir, "composite.vert", fragment, defines);
+Result<std::shared_ptr<const ShaderProgram>> loadShared(const std::filesystem::path& shaderDir, const char* vertex,
+                                                       const char* fragment, const std::string& defines) {
+  auto program = ShaderProgram::load(shaderDir, vertex, fragment, defines);
   if (!program) return program.error();
   program->use();
   program->set("uSamples", 0);
@@ -47,7 +47,7 @@ Result<std::shared_ptr<const ShaderProgram>> loadShared(const std::filesystem::p
 }
 
 // The matrix from a view's normalized device coordinates (x, y, 1) to the homogeneous floor
-// point (x, z, 1) / w seen there (composite.vert): the inverse of the view's projection of the
+// point (x, z, 1) / w seen there (ground.frag, floor_shade.frag): the inverse of the view's projection of the
 // floor plane y = 0, whose points (x, 0, z, 1) go to clip (x, y, w) = M (x, z, 1).
 glm::mat3 screenToFloor(const glm::mat4& viewProjection) {
   const auto rows = [&](int column) {
@@ -209,10 +209,10 @@ Result<SceneRenderer> SceneRenderer::create(const std::filesystem::path& shaderD
   auto pick = ShaderProgram::load(shaderDir, "figure.vert", "pick.frag");
   if (!pick) return pick.error();
   // The window's compositor programs (RenderTarget::drawOver).
-  auto floorShade = loadShared(shaderDir, "floor_shade.frag", "#define FV_SHADOWS 1\n");
+  auto floorShade = loadShared(shaderDir, "ground.vert", "floor_shade.frag", "#define FV_SHADOWS 1\n");
   if (!floorShade) return floorShade.error();
   renderer.floorShade_[1] = std::move(floorShade).value();
-  auto layer = loadShared(shaderDir, "layer.frag", "#define FV_SAMPLES 4\n");
+  auto layer = loadShared(shaderDir, "background.vert", "layer.frag", "#define FV_SAMPLES 4\n");
   if (!layer) return layer.error();
   renderer.layer_[4] = std::move(layer).value();
   auto floorShadow = FloorShadow::create(kFloorShadowSize);
@@ -234,7 +234,7 @@ Result<SceneRenderer> SceneRenderer::create(const std::filesystem::path& shaderD
     slots->value().set("uFloorShadow", int(kFloorShadowUnit));
     slots->value().set("uKeyLightDir", render::kKeyLightDirection);
   }
-  renderer.floorInner_ = upload(makeFloorGrid(true));
+  renderer.floorInner_ = std::make_shared<const GpuMesh>(upload(makeFloorGrid(true)));
   renderer.floorOuter_ = upload(makeFloorGrid(false));
   renderer.emptyVertexArray_ = createVertexArray();
   glBindVertexArray(0);
@@ -263,10 +263,10 @@ const ShaderProgram* SceneRenderer::variant(std::optional<ShaderProgram>& slot, 
 }
 
 
-std::shared_ptr<const ShaderProgram> SceneRenderer::shared(std::shared_ptr<const ShaderProgram>& slot, const char* fragment,
-                                                           const std::string& defines) {
+std::shared_ptr<const ShaderProgram> SceneRenderer::shared(std::shared_ptr<const ShaderProgram>& slot, const char* vertex,
+                                                           const char* fragment, const std::string& defines) {
   if (!slot) {
-    auto program = loadShared(shaderDir_, fragment, defines);
+    auto program = loadShared(shaderDir_, vertex, fragment, defines);
     if (!program) {
       // The same files compiled when the renderer was created: only a driver problem gets here.
       log::error("{}", program.error().message);
@@ -278,11 +278,12 @@ std::shared_ptr<const ShaderProgram> SceneRenderer::shared(std::shared_ptr<const
 }
 
 std::shared_ptr<const ShaderProgram> SceneRenderer::floorShadeProgram(bool shadows) {
-  return shared(floorShade_[std::size_t(shadows)], "floor_shade.frag", fmt::format("#define FV_SHADOWS {}\n", int(shadows)));
+  return shared(floorShade_[std::size_t(shadows)], "ground.vert", "floor_shade.frag",
+                fmt::format("#define FV_SHADOWS {}\n", int(shadows)));
 }
 
 std::shared_ptr<const ShaderProgram> SceneRenderer::layerProgram(int samples) {
-  return shared(layer_[samples], "layer.frag", fmt::format("#define FV_SAMPLES {}\n", samples));
+  return shared(layer_[samples], "background.vert", "layer.frag", fmt::format("#define FV_SAMPLES {}\n", samples));
 }
 
 const ShaderProgram* SceneRenderer::ground(bool shadows, bool grid) {
@@ -464,7 +465,7 @@ bool SceneRenderer::updateStaticLayer(const RenderTarget& target, const glm::mat
     // The whole floor without shading (contact shade, shadows: floor_shade.frag's, per frame):
     // the 3x3 quads around any inner square.
     setGround(*program, viewProjection, eye, viewportSize, glm::vec4(-1, -1, 1, 1), glm::vec4(0.0f));
-    floorInner_.draw();
+    floorInner_->draw();
     floorOuter_.draw();
     drawBackdrop(viewportSize);
     staticLayer_->resolve();
@@ -525,29 +526,37 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
     const glm::vec4 contactShadow = contact ? scene.contactShadow : glm::vec4(0.0f);
     const glm::mat3 floorOfPixel = screenToFloor(viewProjection);
     const std::uint32_t floorShadow = floorShadow_.texture();
+    const std::shared_ptr<const GpuMesh> floorQuad = floorInner_;
+    const std::uint32_t fullTarget = emptyVertexArray_.id();  // gl_VertexID draws need a vertex array
     auto compositor = [=](const RenderTarget::Layer& layer) {
-      glEnable(GL_SCISSOR_TEST);
       glEnable(GL_BLEND);
       if (shade) {
-        glScissor(shaded.x, shaded.y, shaded.z - shaded.x, shaded.w - shaded.y);
+        // The floor's quad under the shadow and the contact shade, multiplied in.
         shade->use();
+        shade->set("uViewProjection", viewProjection);
+        shade->set("uInner", shadeRect);
+        shade->set("uHalfSize", kFloorHalfSize);
         shade->set("uScreenToFloor", floorOfPixel);
-        shade->set("uShadeRect", shadeRect);
+        shade->set("uViewportSize", viewportSize);
         shade->set("uShadowRect", inner);
         shade->set("uEye", eye);
         shade->set("uContactShadow", contactShadow);
         glActiveTexture(GL_TEXTURE0 + kFloorShadowUnit);
         glBindTexture(GL_TEXTURE_2D, floorShadow);
+        glActiveTexture(GL_TEXTURE0);
         glBlendFunc(GL_ZERO, GL_SRC_COLOR);
-        glDrawArrays(GL_TRIANGLES, 0, 3);
+        floorQuad->draw();
       }
       if (!isEmpty(layer.drawn)) {
+        glEnable(GL_SCISSOR_TEST);
         glScissor(layer.drawn.x, layer.drawn.y, layer.drawn.z - layer.drawn.x, layer.drawn.w - layer.drawn.y);
         lay->use();
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, layer.texture);
         glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied
+        glBindVertexArray(fullTarget);
         glDrawArrays(GL_TRIANGLES, 0, 3);
+        glBindVertexArray(0);
       }
     };
     layered = lay && target.drawOver(staticLayer_, staticLayerVersion_, unite(drawn, shaded), drawn, compositor);
@@ -613,7 +622,7 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
       if (!program) continue;
       setGround(*program, viewProjection, eye, viewportSize, shadeRect, scene.contactShadow);
       program->set("uShadowRect", inner);
-      (innerQuad ? floorInner_ : floorOuter_).draw();
+      (innerQuad ? *floorInner_ : floorOuter_).draw();
     }
     // Backdrop last, at the far plane: only pixels nothing covered run its shader.
     drawBackdrop(viewportSize);

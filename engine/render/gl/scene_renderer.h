@@ -117,8 +117,8 @@ class SceneRenderer {
   bool updateStaticLayer(const RenderTarget& target, const glm::mat4& viewProjection, const glm::vec3& eye, bool grid);
   // The compositor's programs (RenderTarget::drawOver), shared with the frames' compositors;
   // null if they fail.
-  std::shared_ptr<const ShaderProgram> shared(std::shared_ptr<const ShaderProgram>& slot, const char* fragment,
-                                              const std::string& defines);
+  std::shared_ptr<const ShaderProgram> shared(std::shared_ptr<const ShaderProgram>& slot, const char* vertex,
+                                              const char* fragment, const std::string& defines);
   std::shared_ptr<const ShaderProgram> floorShadeProgram(bool shadows);
   std::shared_ptr<const ShaderProgram> layerProgram(int samples);
 
@@ -135,7 +135,8 @@ class SceneRenderer {
   std::vector<std::uint64_t> shadowKey_;  // what the shadow map was last drawn from (empty: nothing)
   ShaderProgram pick_;
   std::optional<RenderTarget> pickTarget_;  // region ids of the last picked view
-  GpuMesh floorInner_;  // the floor's inner quad (where shadows fall) and the 8 around it
+  // The floor's inner quad (where shadows fall; shared with the frames' compositors) and the 8 around it.
+  std::shared_ptr<const GpuMesh> floorInner_;
   GpuMesh floorOuter_;
   VertexArray emptyVertexArray_;  // core profile needs a bound VAO even for gl_VertexID draws
   bool staticLayerEnabled_ = true;

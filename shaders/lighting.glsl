@@ -37,7 +37,7 @@ vec3 keyLightCoord(vec3 world, vec3 n) {
 
 // How much of the key light reaches the shadow map point `p` (keyLightCoord; 1 lit, 0 in
 // shadow): four hardware-filtered comparisons (each one a bilinear 2x2 test) 1.5 texels of the
-// 1024 map apart give a soft edge at a cost Mesa's software renderer can afford.
+// 768 map apart give a soft edge at a cost Mesa's software renderer can afford.
 float keyLightVisibilityAt(vec3 p) {
   if (p.z > 1.0) return 1.0;
   vec2 texel = 1.0 / vec2(textureSize(uShadowMap, 0));

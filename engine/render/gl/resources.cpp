@@ -25,7 +25,6 @@ glm::ivec4 unite(const glm::ivec4& a, const glm::ivec4& b) {
 void BufferDeleter::operator()(std::uint32_t id) const { glDeleteBuffers(1, &id); }
 void VertexArrayDeleter::operator()(std::uint32_t id) const { glDeleteVertexArrays(1, &id); }
 void TextureDeleter::operator()(std::uint32_t id) const { glDeleteTextures(1, &id); }
-void RenderbufferDeleter::operator()(std::uint32_t id) const { glDeleteRenderbuffers(1, &id); }
 void FramebufferDeleter::operator()(std::uint32_t id) const { glDeleteFramebuffers(1, &id); }
 
 Buffer createBuffer(std::uint32_t target, const void* data, std::size_t bytes, bool dynamic) {
@@ -154,7 +153,7 @@ glm::ivec4 RenderTarget::clampToTarget(const glm::ivec4& region) const {
 }
 
 void RenderTarget::clearSamples(const glm::ivec4& rect) const {
-  if (rect.z <= rect.x || rect.w <= rect.y) return;
+  if (isEmpty(rect)) return;
   bind();
   glEnable(GL_SCISSOR_TEST);
   glScissor(rect.x, rect.y, rect.z - rect.x, rect.w - rect.y);

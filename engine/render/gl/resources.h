@@ -19,13 +19,11 @@ namespace formviz::gl {
 struct BufferDeleter { void operator()(std::uint32_t id) const; };
 struct VertexArrayDeleter { void operator()(std::uint32_t id) const; };
 struct TextureDeleter { void operator()(std::uint32_t id) const; };
-struct RenderbufferDeleter { void operator()(std::uint32_t id) const; };
 struct FramebufferDeleter { void operator()(std::uint32_t id) const; };
 
 using Buffer = Handle<struct BufferTag, BufferDeleter>;
 using VertexArray = Handle<struct VertexArrayTag, VertexArrayDeleter>;
 using Texture = Handle<struct TextureTag, TextureDeleter>;
-using Renderbuffer = Handle<struct RenderbufferTag, RenderbufferDeleter>;
 using Framebuffer = Handle<struct FramebufferTag, FramebufferDeleter>;
 
 // A new buffer object for `target` (GL_ARRAY_BUFFER, ...) holding `bytes` bytes from `data`,

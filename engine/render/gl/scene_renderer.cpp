@@ -505,9 +505,10 @@ void SceneRenderer::render(const RenderTarget& target, const render::OrbitCamera
   const glm::vec2 viewportSize(target.width(), target.height());
 
   // Over the static layer (backdrop and floor, drawn once per view) a frame draws only what
-  // moves, into a transparent layer over the pixels the figures and meshes cover, and the
-  // compositor lays that over the static picture after shading its floor (floor_shade.frag)
-  // where their shadow and the contact shade fall. Else everything is drawn.
+  // moves, into the target's samples cleared to transparent over the pixels the figures and
+  // meshes cover (RenderTarget::drawOver), and the compositor lays them over the static picture
+  // after shading its floor (floor_shade.frag) where their shadow and the contact shade fall.
+  // Else everything is drawn.
   const glm::ivec4 whole(0, 0, target.width(), target.height());
   // Pixels: where the figures and meshes are drawn, where the floor is shaded (all of the view
   // when part of it reaches behind the eye).

@@ -626,7 +626,7 @@ ExitCode runGui(const CommandLine& cmd) {
 
     imgui.beginFrame();
     ui::ShellInput shellInput;
-    shellInput.viewportTexture = viewport ? viewport->colorTexture() : 0;
+    shellInput.viewport = viewport ? &*viewport : nullptr;
     shellInput.frameMs = clock.averageFrameMs();
     shellInput.renderer = (*window)->contextDescription();
     shellInput.view = view;

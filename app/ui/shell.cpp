@@ -15,6 +15,7 @@
 #include "app/domain/templates.h"
 #include "app/ui/file_dialog.h"
 #include "engine.h"
+#include "platform/imgui_layer.h"
 
 namespace formviz::app::ui {
 namespace {
@@ -98,12 +99,7 @@ void viewportPanel(const ShellInput& input, ShellActions& actions) {
   ImGui::InvisibleButton("##viewport", ImVec2(std::max(size.x, 1.0f), std::max(size.y, 1.0f)),
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                              ImGuiButtonFlags_MouseButtonMiddle);
-  if (input.viewportTexture != 0) {
-    // The render target is upside down for ImGui (OpenGL's origin is bottom-left).
-    ImGui::GetWindowDrawList()->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(input.viewportTexture)),
-                                         origin, ImVec2(origin.x + size.x, origin.y + size.y), ImVec2(0, 1),
-                                         ImVec2(1, 0));
-  }
+  if (input.viewport) platform::addPicture(ImGui::GetWindowDrawList(), *input.viewport, origin, ImVec2(origin.x + size.x, origin.y + size.y));
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemActive()) {
     if (ImGui::IsMouseDown(ImGuiMouseButton_Left))
@@ -339,7 +335,10 @@ ShellActions drawShell(const ShellInput& input, Settings::Layout& layout, float 
   ImGui::SetNextWindowSize(screen->WorkSize);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::Begin("FormViz", nullptr,
+               // No background: the window's clear colour is the same (ImGuiLayer::endFrame), and
+               // llvmpipe would pay for a blended quad over the whole window every frame.
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoBackground |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar);
   ImGui::PopStyleVar();
 

@@ -18,13 +18,13 @@
 #include "app/domain/follow_along.h"
 #include "app/domain/session_file.h"
 #include "render/camera.h"
+#include "render/gl/resources.h"
 #include "render/muscle_colors.h"
 
 namespace formviz::app::ui {
 
 struct ShellInput {
-  std::uint32_t viewportTexture = 0;  // the 3D view rendered last frame (GL texture name)
-  glm::ivec2 viewportTextureSize{0};  // its size in pixels
+  const gl::RenderTarget* viewport = nullptr;  // the 3D view rendered last frame
   float frameMs = 0.0f;
   std::string renderer;               // e.g. "OpenGL 4.5 ... on llvmpipe"
   render::ViewPreset view = render::ViewPreset::Front;

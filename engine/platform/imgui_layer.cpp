@@ -13,6 +13,7 @@
 #include "core/log.h"
 #include "platform/window.h"
 #include "render/gl/context.h"
+#include "render/gl/resources.h"
 
 namespace formviz::platform {
 namespace {
@@ -100,6 +101,28 @@ void ImGuiLayer::endFrame() {
   const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   gl::beginWindowFrame(size.x, size.y, background.x, background.y, background.z);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+namespace {
+
+// ImGui's callback for addPicture: the command's clip rectangle is the picture's.
+void drawPicture(const ImDrawList*, const ImDrawCmd* command) {
+  const ImDrawData* data = ImGui::GetDrawData();
+  const ImVec2 scale = data->FramebufferScale;
+  const float height = data->DisplaySize.y * scale.y;
+  const ImVec4 clip = command->ClipRect;
+  const glm::ivec4 window(int((clip.x - data->DisplayPos.x) * scale.x), int(height - (clip.w - data->DisplayPos.y) * scale.y),
+                          int((clip.z - data->DisplayPos.x) * scale.x), int(height - (clip.y - data->DisplayPos.y) * scale.y));
+  static_cast<const gl::RenderTarget*>(command->UserCallbackData)->copyToWindow(window);
+}
+
+}  // namespace
+
+void addPicture(ImDrawList* drawList, const gl::RenderTarget& target, const ImVec2& min, const ImVec2& max) {
+  drawList->PushClipRect(min, max, true);
+  drawList->AddCallback(drawPicture, const_cast<gl::RenderTarget*>(&target));
+  drawList->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+  drawList->PopClipRect();
 }
 
 bool ImGuiLayer::wantsKeyboard() const { return ImGui::GetIO().WantTextInput; }

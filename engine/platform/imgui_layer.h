@@ -8,6 +8,12 @@
 #include <string>
 
 union SDL_Event;
+struct ImDrawList;
+struct ImVec2;
+
+namespace formviz::gl {
+class RenderTarget;
+}
 
 namespace formviz::platform {
 
@@ -39,6 +45,12 @@ class ImGuiLayer {
   Window& window_;
   std::string iniFile_;  // ImGui keeps a pointer to it
 };
+
+// Adds `target`'s picture (resolved) to `drawList` over `min`..`max` (ImGui coordinates, inside
+// the list's clip rectangle), in the list's order: copied straight into the window when the UI
+// is rendered, instead of drawn as a textured, blended quad (on Mesa's llvmpipe a 3D view's
+// worth of pixels costs a millisecond or two that way). `target` must live until endFrame().
+void addPicture(ImDrawList* drawList, const gl::RenderTarget& target, const ImVec2& min, const ImVec2& max);
 
 // Display scale from the window's display DPI (1.0 at 96 DPI); 1.0 when unknown.
 float displayScale(const Window& window);

@@ -229,6 +229,19 @@ void RenderTarget::drawWhole() const {
 
 void RenderTarget::markChanged(const glm::ivec4& region) const { changed_ = unite(changed_, clampToTarget(region)); }
 
+void RenderTarget::copyToWindow(const glm::ivec4& window) const {
+  if (isEmpty(window)) return;
+  const GLboolean scissor = glIsEnabled(GL_SCISSOR_TEST);
+  glDisable(GL_SCISSOR_TEST);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, resolvedFramebuffer_.id());
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+  const bool sameSize = window.z - window.x == width_ && window.w - window.y == height_;
+  glBlitFramebuffer(0, 0, width_, height_, window.x, window.y, window.z, window.w, GL_COLOR_BUFFER_BIT,
+                    sameSize ? GL_NEAREST : GL_LINEAR);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  if (scissor) glEnable(GL_SCISSOR_TEST);
+}
+
 render::Image RenderTarget::readPixels() const {
   render::Image image(width_, height_);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, resolvedFramebuffer_.id());

@@ -112,6 +112,10 @@ class RenderTarget {
   // resolve() (overlays drawn over it), so the next frame over the same base takes the base's
   // pixels back there too.
   void markChanged(const glm::ivec4& region) const;
+  // Copies the resolved picture into the window's framebuffer over `window` (pixels x0, y0, x1,
+  // y1, bottom-left origin; scaled if the sizes differ), whatever the scissor test; leaves the
+  // window's framebuffer bound.
+  void copyToWindow(const glm::ivec4& window) const;
   // Reads the resolved image back, top row first. Call after resolve().
   render::Image readPixels() const;
   // One resolved pixel (top-left origin), RGBA. Call after resolve().

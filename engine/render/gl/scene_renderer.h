@@ -65,8 +65,8 @@ class SceneRenderer {
   static Result<SceneRenderer> create(const std::filesystem::path& shaderDir);
 
   // Draws the key light's shadow map, then clears `target`, draws `scene` seen by
-  // `camera` and resolves the target (`resolve` false: left for the caller, who draws more
-  // into it first, e.g. OverlayRenderer, which resolves: one resolve a frame, not two).
+  // `camera` and resolves the target (`resolve` false: left for the caller, e.g.
+  // OverlayRenderer, which resolves before drawing over the picture: one resolve a frame).
   void render(const RenderTarget& target, const render::OrbitCamera& camera, const Scene& scene, bool resolve = true);
 
   // The static layer (on by default): the backdrop and the floor with its grid depend only on

@@ -7,17 +7,21 @@ namespace formviz::render {
 SkinnedBoundPoints skinnedBoundPoints(const asset::MeshData& mesh, std::span<const std::uint32_t> casterIndices) {
   SkinnedBoundPoints points;
   if (mesh.positions.empty()) return points;
-  std::vector<bool> used(mesh.positions.size(), false);
-  for (const std::uint32_t index : casterIndices) used[index] = true;
+  // Each vertex the caster uses becomes a point, in vertex order; `point` maps one to the other.
+  constexpr std::uint32_t kUnused = ~0u;
+  std::vector<std::uint32_t> point(mesh.positions.size(), kUnused);
+  for (const std::uint32_t index : casterIndices) point[index] = 0;
   glm::vec3 lo(mesh.positions.front()), hi(lo);
   for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
     lo = glm::min(lo, mesh.positions[i]);
     hi = glm::max(hi, mesh.positions[i]);
-    if (!used[i]) continue;
+    if (point[i] == kUnused) continue;
+    point[i] = static_cast<std::uint32_t>(points.positions.size());
     points.positions.push_back(mesh.positions[i]);
     points.joints.push_back(mesh.joints[i]);
     points.weights.push_back(mesh.weights[i]);
   }
+  for (const std::uint32_t index : casterIndices) points.triangles.push_back(point[index]);
   const glm::vec3 extent = hi - lo;
   points.margin = 0.01f * std::max({extent.x, extent.y, extent.z});
   return points;

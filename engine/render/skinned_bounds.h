@@ -25,6 +25,7 @@ struct SkinnedBoundPoints {
   std::vector<glm::u16vec4> joints;
   std::vector<glm::vec4> weights;
   float margin = 0.0f;  // the mesh's units
+  std::vector<std::uint32_t> triangles;  // the shadow caster's triangles, over these points
 };
 
 // Takes a mesh gl::upload accepts (arrays of one length, indices in range) and its

@@ -23,7 +23,14 @@ TEST(SkinnedBoundPoints, HoldEveryPosedVertex) {
     auto model = asset::importGltf(fs::path(FORMVIZ_SOURCE_DIR) / "models" / (body + ".gltf"));
     ASSERT_TRUE(model) << model.error().message;
     const asset::MeshData& mesh = model->meshes.front();
-    const SkinnedBoundPoints points = skinnedBoundPoints(mesh, shadowCasterIndices(mesh));
+    const std::vector<std::uint32_t> caster = shadowCasterIndices(mesh);
+    const SkinnedBoundPoints points = skinnedBoundPoints(mesh, caster);
+    // The caster's triangles over the points are its triangles over the vertices.
+    ASSERT_EQ(points.triangles.size(), caster.size()) << body;
+    for (std::size_t i = 0; i < caster.size(); ++i) {
+      ASSERT_LT(points.triangles[i], points.positions.size()) << body;
+      EXPECT_EQ(points.positions[points.triangles[i]], mesh.positions[caster[i]]) << body;
+    }
     EXPECT_GT(points.positions.size(), mesh.positions.size() / 6) << body;
     EXPECT_LT(points.positions.size(), mesh.positions.size() / 2) << body << ": a subset, cheap to skin each frame";
     EXPECT_GT(points.margin, 0.012f) << body;  // 1 % of 1.6-1.75 m

@@ -78,7 +78,7 @@ class SceneRenderer {
   // view (a playing clip, a still window): a one-off picture or a moving camera draws
   // everything, as with it off. The picture is the same either way.
   void setStaticLayer(bool enabled);
-  // Figures cast their shadow map with their simplified caster (SkinnedGpuMesh::drawShadowCaster,
+  // Figures cast their shadow map with their simplified caster (SkinnedGpuMesh::drawPosedCaster,
   // on by default; a quarter of the triangles, the same shadows within the lookups' blur); off,
   // with the full mesh.
   void setSimplifiedShadowCasters(bool enabled);

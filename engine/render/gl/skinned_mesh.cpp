@@ -45,18 +45,15 @@ Result<SkinnedGpuMesh> upload(const asset::MeshData& mesh) {
   SkinnedGpuMesh gpu;
   gpu.vertexArray_ = createVertexArray();
   gpu.vertices_ = createBuffer(GL_ARRAY_BUFFER, vertices.data(), vertices.size() * sizeof(SkinnedVertex));
-  // One buffer: the display mesh's indices, the full mesh's, then the shadow caster's.
+  // One buffer: the display mesh's indices, then the full mesh's.
   std::vector<std::uint32_t> indices = render::displayIndices(mesh);
-  const std::vector<std::uint32_t> caster = render::shadowCasterIndices(mesh);
   gpu.ranges_[int(MeshDetail::Display)] = {0, indices.size()};
   std::vector<std::uint32_t> full = mesh.indices;
   render::strongestRegionLast(mesh, full);
   gpu.ranges_[int(MeshDetail::Full)] = {indices.size(), full.size()};
   indices.insert(indices.end(), full.begin(), full.end());
-  gpu.ranges_[int(MeshDetail::ShadowCaster)] = {indices.size(), caster.size()};
-  indices.insert(indices.end(), caster.begin(), caster.end());
   gpu.indices_ = createBuffer(GL_ELEMENT_ARRAY_BUFFER, indices.data(), indices.size() * sizeof(std::uint32_t));
-  gpu.boundPoints_ = render::skinnedBoundPoints(mesh, caster);
+  gpu.boundPoints_ = render::skinnedBoundPoints(mesh, render::shadowCasterIndices(mesh));
   const GLsizei stride = sizeof(SkinnedVertex);
   auto offset = [](std::size_t bytes) { return reinterpret_cast<const void*>(bytes); };
   glEnableVertexAttribArray(render::kAttribPosition);
@@ -71,22 +68,11 @@ Result<SkinnedGpuMesh> upload(const asset::MeshData& mesh) {
   glVertexAttribPointer(render::kAttribRegion, 2, GL_FLOAT, GL_FALSE, stride, offset(offsetof(SkinnedVertex, region)));
   glBindVertexArray(0);
 
-  // The caster over the bound points (the caster's corners, in vertex order): each vertex
-  // index becomes its point's.
-  std::vector<std::uint32_t> point(n, 0);
-  {
-    std::vector<bool> used(n, false);
-    for (const std::uint32_t index : caster) used[index] = true;
-    std::uint32_t next = 0;
-    for (std::size_t i = 0; i < n; ++i)
-      if (used[i]) point[i] = next++;
-  }
-  std::vector<std::uint32_t> posedIndices(caster.size());
-  for (std::size_t i = 0; i < caster.size(); ++i) posedIndices[i] = point[caster[i]];
+  // The caster over the bound points, their positions streamed in posed each frame.
+  const std::vector<std::uint32_t>& caster = gpu.boundPoints_.triangles;
   gpu.posedCasterArray_ = createVertexArray();
   gpu.posedCaster_ = createBuffer(GL_ARRAY_BUFFER, nullptr, gpu.boundPoints_.positions.size() * sizeof(glm::vec3), true);
-  gpu.posedCasterIndices_ =
-      createBuffer(GL_ELEMENT_ARRAY_BUFFER, posedIndices.data(), posedIndices.size() * sizeof(std::uint32_t));
+  gpu.posedCasterIndices_ = createBuffer(GL_ELEMENT_ARRAY_BUFFER, caster.data(), caster.size() * sizeof(std::uint32_t));
   glEnableVertexAttribArray(render::kAttribPosition);
   glVertexAttribPointer(render::kAttribPosition, 3, GL_FLOAT, GL_FALSE, sizeof(glm::vec3), nullptr);
   glBindVertexArray(0);
@@ -107,7 +93,7 @@ void SkinnedGpuMesh::drawPosedCaster(std::span<const glm::vec3> posedPoints) con
   glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(posedPoints.size_bytes()), posedPoints.data());
   glBindBuffer(GL_ARRAY_BUFFER, 0);
   glBindVertexArray(posedCasterArray_.id());
-  glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(ranges_[int(MeshDetail::ShadowCaster)].count), GL_UNSIGNED_INT, nullptr);
+  glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(boundPoints_.triangles.size()), GL_UNSIGNED_INT, nullptr);
   glBindVertexArray(0);
 }
 

@@ -16,12 +16,12 @@
 
 namespace formviz::gl {
 
-// Which triangles of a skinned mesh to draw; all three use the same vertices, so the same
-// skinning (render/mesh_lod.h).
+// Which triangles of a skinned mesh to draw; both use the same vertices, so the same skinning
+// (render/mesh_lod.h). The shadow caster, a quarter of the triangles, is drawn from its corners
+// posed on the CPU (drawPosedCaster).
 enum class MeshDetail {
-  Display,       // what is seen: the regions' borders and the bends as in the file, fewer triangles elsewhere
-  Full,          // every triangle of the file
-  ShadowCaster,  // a quarter of the triangles, for the key light's shadow map
+  Display,  // what is seen: the regions' borders and the bends as in the file, fewer triangles elsewhere
+  Full,     // every triangle of the file
 };
 
 // A skinned triangle mesh: position, normal, 4 joint indices + weights, muscle region.
@@ -30,9 +30,9 @@ class SkinnedGpuMesh {
   void draw(MeshDetail detail = MeshDetail::Display) const;
   int indexCount(MeshDetail detail) const { return static_cast<int>(ranges_[int(detail)].count); }
   // The points that bound it in any pose (skinned on the CPU: render/skinned_bounds.h); they are
-  // the shadow caster's corners.
+  // the shadow caster's corners, and `triangles` its triangles.
   const render::SkinnedBoundPoints& boundPoints() const { return boundPoints_; }
-  // Draws the shadow caster (MeshDetail::ShadowCaster) from its corners already posed on the
+  // Draws the shadow caster from its corners already posed on the
   // CPU (render::posePoints of boundPoints(), world space), with a plain position attribute
   // (location render::kAttribPosition): the renderer skins them each frame for the frame's
   // bounds anyway, and the GPU then does not skin them again.
@@ -45,8 +45,8 @@ class SkinnedGpuMesh {
   };
   VertexArray vertexArray_;
   Buffer vertices_;
-  Buffer indices_;  // the display mesh's indices, the full mesh's, then the shadow caster's
-  std::array<Range, 3> ranges_{};  // by MeshDetail
+  Buffer indices_;  // the display mesh's indices, then the full mesh's
+  std::array<Range, 2> ranges_{};  // by MeshDetail
   render::SkinnedBoundPoints boundPoints_;
   VertexArray posedCasterArray_;  // posedCaster_ with posedCasterIndices_ (into the bound points)
   Buffer posedCaster_;
